@@ -1,0 +1,3 @@
+"""slidegen: YAML content in, finished PowerPoint meeting decks out."""
+
+__version__ = "0.1.0"

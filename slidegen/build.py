@@ -1,0 +1,102 @@
+"""The stages in order — load, validate, plan, render, write — the one place that shows the whole flow."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from slidegen.content import Bundle, Library, Project, deck_paths
+from slidegen.errors import ContentError, Location, Problem
+from slidegen.plan.model import DeckPlan
+
+Report = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class Built:
+    """One deck written: where, how many slides, how long it took."""
+
+    name: str
+    path: Path
+    slides: int
+    seconds: float
+
+
+def load(project: Project, paths: list[Path] | None = None, *, theme: str | None = None,
+         library: Library | None = None) -> list[Bundle]:
+    """Load and validate the decks (every deck in content/decks/ when none are given)."""
+    library = library or Library(project)
+    files = deck_paths(project, list(paths or []))
+    if not files:
+        raise ContentError([Problem(Location(project.show(project.content / "decks")), "there are no deck files (*.yaml) here")])
+    bundles = library.bundles(files, theme)
+    seen: dict[str, Path] = {}
+    problems = []
+    for b in bundles:
+        if b.name in seen:
+            problems.append(Problem(Location(project.show(b.path)), f"two decks are named {b.name!r} (also {project.show(seen[b.name])}); rename one"))
+        seen[b.name] = b.path
+    if problems:
+        raise ContentError(problems)
+    return bundles
+
+
+def plan(bundles: list[Bundle]) -> list[DeckPlan]:
+    """Plan every deck; the problems of all decks are raised together."""
+    from slidegen.plan.slides import plan_deck
+
+    plans, problems = [], []
+    for bundle in bundles:
+        try:
+            plans.append(plan_deck(bundle))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    return plans
+
+
+def validate(project: Project, paths: list[Path] | None = None, *, theme: str | None = None) -> list[DeckPlan]:
+    """Everything a build checks, without rendering or writing anything."""
+    return plan(load(project, paths, theme=theme))
+
+
+def build(
+    project: Project,
+    paths: list[Path] | None = None,
+    *,
+    out_dir: Path | None = None,
+    theme: str | None = None,
+    report: Report = _quiet,
+    library: Library | None = None,
+) -> list[Built]:
+    """Build decks into out_dir (output/ by default). Nothing is written unless every deck succeeds."""
+    from slidegen.output import build_time, normalise_zip, write_atomic
+    from slidegen.render.deck import render_deck
+
+    start = time.perf_counter()
+    bundles = load(project, paths, theme=theme, library=library)
+    plans = plan(bundles)
+    for notice in dict.fromkeys(n for p in plans for n in p.notices):
+        report(f"note: {notice}")
+    rendered = []
+    for bundle, deck_plan in zip(bundles, plans):
+        t0 = time.perf_counter()
+        report(f"rendering {deck_plan.name} ({len(deck_plan.slides)} slides) …")
+        data = render_deck(deck_plan, bundle.theme.model)
+        data = normalise_zip(data, build_time(bundle.deck.model.meeting.date))
+        rendered.append((deck_plan, data, time.perf_counter() - t0))
+    out_dir = Path(out_dir) if out_dir else project.output
+    built = []
+    for deck_plan, data, seconds in rendered:
+        target = out_dir / f"{deck_plan.name}.pptx"
+        write_atomic(target, data)
+        built.append(Built(deck_plan.name, target, len(deck_plan.slides), seconds))
+    report(f"done in {time.perf_counter() - start:.2f} s")
+    return built

@@ -1,0 +1,110 @@
+"""The command line: thin click commands that call build/validate, print, and set the exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from slidegen import __version__
+
+HELP = """Build the county boards' meeting decks from the YAML files in content/.
+
+\b
+Typical use:
+  slidegen build            build every deck in content/decks/ into output/
+  slidegen validate         check all content without writing anything
+
+Exit codes: 0 success, 1 content errors (listed as file:line:column), 2 wrong usage.
+"""
+
+
+def _fail(exc: Exception) -> None:
+    """Print a slidegen error without a traceback and exit 1."""
+    from slidegen.errors import ContentError
+
+    if isinstance(exc, ContentError):
+        for problem in exc.sorted():
+            click.echo(str(problem), err=True)
+        click.echo(exc.summary(), err=True)
+    else:
+        click.echo(f"error: {exc}", err=True)
+    sys.exit(1)
+
+
+def _run(action: Callable[[], Any]) -> Any:
+    from slidegen.errors import SlidegenError
+
+    try:
+        return action()
+    except SlidegenError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("stopped; nothing was written", err=True)
+        sys.exit(130)
+
+
+@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="slidegen")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The project folder holding content/, themes/ and output/.",
+)
+@click.pass_context
+def main(ctx: click.Context, root: Path) -> None:
+    from slidegen.content import Project
+
+    ctx.obj = Project.at(root)
+
+
+deck_files = click.argument("decks", nargs=-1, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+
+
+@main.command()
+@deck_files
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the .pptx files.  [default: output/]",
+)
+@click.option("--theme", default=None, help="Use this theme (a folder in themes/) instead of the deck's own.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.pass_obj
+def build(project: Any, decks: tuple[Path, ...], out_dir: Path | None, theme: str | None, quiet: bool) -> None:
+    """Build decks into .pptx files.
+
+    DECKS are deck files (content/decks/*.yaml); without them every deck is built. Nothing is
+    written unless every deck builds: on an error the files in output/ stay as they were.
+    """
+    from slidegen.build import build as run_build
+
+    report = (lambda _: None) if quiet else (lambda line: click.echo(line, err=True))
+    built = _run(lambda: run_build(project, list(decks), out_dir=out_dir, theme=theme, report=report))
+    for b in built:
+        click.echo(f"{project.show(b.path)}  ({b.slides} slides)")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def validate(project: Any, paths: tuple[Path, ...]) -> None:
+    """Check content without writing anything.
+
+    PATHS are content files or folders; without them, every deck and every other content file is
+    checked. Deck files are checked with everything they refer to, including whether every text
+    fits its slide.
+    """
+    from slidegen.validate import validate_paths
+
+    checked = _run(lambda: validate_paths(project, list(paths)))
+    click.echo(f"{checked} file{'s' if checked != 1 else ''} checked, no problems found")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(prog_name="slidegen")

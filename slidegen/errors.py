@@ -1,0 +1,87 @@
+"""Errors that carry their source: file, line, column, dotted path and a plain message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where in a content file something was written (line and column count from 1)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    path: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return where
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, and what to do about it."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        prefix = f"{self.location}: "
+        if self.location.path:
+            prefix += f"{self.location.path}: "
+        return prefix + self.message
+
+
+class SlidegenError(Exception):
+    """Base of every error slidegen reports to the user without a traceback."""
+
+
+@dataclass
+class ContentError(SlidegenError):
+    """One or more problems in content or theme files; nothing was written."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        files = len({p.location.file for p in self.problems})
+        n = len(self.problems)
+        return (
+            f"{n} error{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}; "
+            "nothing was written."
+        )
+
+    def sorted(self) -> list[Problem]:
+        """The problems ordered by file, line and column, without repeats."""
+        return sorted(set(self.problems))
+
+    def __str__(self) -> str:
+        return "\n".join([*(str(p) for p in self.sorted()), self.summary()])
+
+
+class ToolError(SlidegenError):
+    """An external tool (LibreOffice, the file system) failed; the message says how to fix it."""
+
+
+def error_at(location: Location, message: str) -> ContentError:
+    """A ContentError with a single problem."""
+    return ContentError([Problem(location, message)])
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """The path as the user should see it: relative to the project root when inside it."""
+    path = Path(path)
+    if root is not None:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

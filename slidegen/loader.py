@@ -1,0 +1,424 @@
+"""YAML with positions: hazards rejected, pydantic errors mapped back to file, line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from slidegen.errors import ContentError, Location, Problem, display_path
+
+MAX_BYTES = 1024 * 1024
+MAX_ALIASES = 50
+MAX_NODES = 50_000
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    """Where a YAML value (and its key, for mapping entries) starts, and how it was written."""
+
+    line: int
+    column: int
+    key_line: int = 0
+    key_column: int = 0
+    raw: str | None = None
+    plain: bool = False
+
+
+@dataclass
+class Document:
+    """A parsed content file: the plain data and the position of every value in it."""
+
+    path: Path
+    display: str
+    data: Any
+    index: dict[Loc, NodeInfo] = field(default_factory=dict)
+
+    def resolve(self, loc: typing.Sequence[str | int]) -> Loc:
+        """The longest prefix of a pydantic location that names real keys and indexes in the data."""
+        found: list[str | int] = []
+        node = self.data
+        for part in loc:
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
+                node = node[part]
+                found.append(part)
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+                found.append(part)
+        return tuple(found)
+
+    def info(self, loc: Loc) -> NodeInfo | None:
+        """The position of the value at an exact location, if it exists."""
+        return self.index.get(tuple(loc))
+
+    def location(self, loc: typing.Sequence[str | int] = (), *, key: bool = False) -> Location:
+        """The file position of a location in the data (the key's position when `key`)."""
+        real = self.resolve(loc)
+        info = self.index.get(real) or NodeInfo(1, 1)
+        if info.key_line and (key or info.raw is None):
+            # the key of a mapping entry, and of any list or mapping (its value starts a line lower)
+            line, column = info.key_line, info.key_column
+        else:
+            line, column = info.line, info.column
+        return Location(self.display, line, column, dotted(real))
+
+    def problem(self, loc: typing.Sequence[str | int], message: str, *, key: bool = False) -> Problem:
+        """A problem located at a place in this document."""
+        return Problem(self.location(loc, key=key), message)
+
+
+def dotted(loc: typing.Sequence[str | int]) -> str:
+    """`('slides', 3, 'title')` → `slides[3].title`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class _AliasLimit(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, counting aliases so an alias bomb fails before it grows."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.aliases = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise _AliasLimit(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+_YAML_KINDS = {
+    bool: "a yes/no value",
+    int: "a number",
+    float: "a number",
+    dt.date: "a date",
+    dt.datetime: "a date and time",
+    type(None): "an empty value",
+}
+
+
+def read_document(path: Path, root: Path | None = None) -> Document:
+    """Read one YAML content file, rejecting every hazard with a located message."""
+    path = Path(path)
+    shown = display_path(path, root)
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ContentError([Problem(Location(shown), "file not found")]) from None
+    except IsADirectoryError:
+        raise ContentError([Problem(Location(shown), "this is a folder, not a YAML file")]) from None
+    except OSError as exc:
+        raise ContentError([Problem(Location(shown), f"cannot be read: {exc.strerror}")]) from None
+    return parse_document(raw, path, shown)
+
+
+def parse_document(raw: bytes, path: Path, shown: str) -> Document:
+    """Parse the bytes of a content file into a Document (see read_document)."""
+
+    def fail(message: str, line: int = 0, column: int = 0) -> ContentError:
+        return ContentError([Problem(Location(shown, line, column), message)])
+
+    if len(raw) > MAX_BYTES:
+        raise fail("the file is larger than 1 MiB; content files are small text files — is this the right file?")
+    if b"\x00" in raw:
+        raise fail("this is not a text file (it contains binary data); content files must be YAML text")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(
+            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02X}); save it as UTF-8 in your editor",
+            line,
+            column,
+        ) from None
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+        if "\t" in indent and line_text.strip():
+            raise fail("a tab is used for indentation; YAML needs spaces", number, indent.index("\t") + 1)
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise fail("the file is empty; it needs at least the keys of its content type")
+
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except _AliasLimit as exc:
+        raise fail(
+            f"more than {MAX_ALIASES} aliases (*name); write the values out instead",
+            exc.mark.line + 1,
+            exc.mark.column + 1,
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or "invalid YAML"
+        if exc.context:
+            what = f"{exc.context}, {what}"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise fail(f"YAML syntax error: {what}; check the indentation and quotes on this line", line, column) from None
+    except yaml.YAMLError as exc:
+        raise fail(f"YAML syntax error: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise fail("the file is empty; it needs at least the keys of its content type")
+
+    doc = Document(path, shown, None)
+    builder = _Builder(doc, loader)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise ContentError(builder.problems)
+    if not isinstance(data, dict):
+        raise fail(
+            "the top level must be a mapping of keys (like `title: …`), not "
+            + _YAML_KINDS.get(type(data), "a list" if isinstance(data, list) else "a single text"),
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+        )
+    doc.data = data
+    return doc
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain Python data, recording positions."""
+
+    def __init__(self, doc: Document, loader: _Loader) -> None:
+        self.doc = doc
+        self.loader = loader
+        self.nodes = 0
+        self.problems: list[Problem] = []
+
+    def _problem(self, mark: yaml.Mark, loc: Loc, message: str) -> None:
+        self.problems.append(Problem(Location(self.doc.display, mark.line + 1, mark.column + 1, dotted(loc)), message))
+
+    def build(self, node: yaml.Node, loc: Loc, key_mark: yaml.Mark | None = None) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self._problem(node.start_mark, loc, "the file expands to too many values (aliases?); write it out plainly")
+            raise ContentError(self.problems)
+        mark = node.start_mark
+        info = dict(line=mark.line + 1, column=mark.column + 1)
+        if key_mark is not None:
+            info.update(key_line=key_mark.line + 1, key_column=key_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            self.doc.index[loc] = NodeInfo(**info)
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            self.doc.index[loc] = NodeInfo(**info)
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        self.doc.index[loc] = NodeInfo(**info, raw=node.value, plain=node.style is None)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError):
+            self._problem(mark, loc, f"`{node.value}` cannot be read; put it in quotes if it is text")
+            return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first: dict[str, yaml.Mark] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(key_node.start_mark, loc, "a key must be a plain name, not a list or mapping")
+                continue
+            key = self.build(key_node, ("\0key",))
+            if not isinstance(key, str):
+                kind = _YAML_KINDS.get(type(key), "a value that is not text")
+                self._problem(
+                    key_node.start_mark,
+                    loc,
+                    f'the key `{key_node.value}` is read by YAML as {kind}; put it in quotes: "{key_node.value}":',
+                )
+                continue
+            if key in first:
+                self._problem(
+                    key_node.start_mark,
+                    (*loc, key),
+                    f"duplicate key `{key}` (first at line {first[key].line + 1}); keep only one of them",
+                )
+                continue
+            first[key] = key_node.start_mark
+            out[key] = self.build(value_node, (*loc, key), key_node.start_mark)
+        self.doc.index.pop(("\0key",), None)
+        return out
+
+
+def validate(doc: Document, model: type[BaseModel], context: dict[str, Any] | None = None) -> Any:
+    """Validate a document against a model, raising every problem at once, located."""
+    try:
+        return model.model_validate(doc.data, context=context)
+    except ValidationError as exc:
+        raise ContentError([_problem_from(doc, model, err) for err in exc.errors(include_url=False)]) from None
+
+
+def _problem_from(doc: Document, model: type[BaseModel], err: Any) -> Problem:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        known = _known_keys(model, loc[:-1])
+        return doc.problem(loc, f"unknown key `{key}`" + _suggest(str(key), known, "; the keys here are: "), key=True)
+    if kind == "missing":
+        parent = doc.resolve(loc[:-1])
+        return doc.problem(parent, f"`{loc[-1]}` is missing; add a line `{loc[-1]}: …`")
+    real = doc.resolve(loc)
+    info = doc.info(real)
+    if kind == "union_tag_invalid":
+        ctx = err.get("ctx", {})
+        tags = [t.strip().strip("'") for t in str(ctx.get("expected_tags", "")).split(",")]
+        tag_loc = (*real, ctx.get("discriminator", "kind").strip("'"))
+        return doc.problem(
+            tag_loc if doc.info(tag_loc) else real,
+            f"unknown {ctx.get('discriminator', 'kind').strip(chr(39))} `{ctx.get('tag')}`"
+            + _suggest(str(ctx.get("tag")), tags, "; use one of: "),
+        )
+    if kind == "union_tag_not_found":
+        return doc.problem(real, "`kind` is missing; every slide starts with a line like `- kind: bullets`")
+    if kind == "literal_error":
+        expected = [e.strip().strip("'") for e in str(err.get("ctx", {}).get("expected", "")).replace(" or ", ",").split(",")]
+        expected = [e for e in expected if e]
+        return doc.problem(real, f"`{err['input']}` is not allowed here" + _suggest(str(err["input"]), expected, "; use one of: "))
+    if kind in ("string_type", "string_sub_type") and info is not None and info.plain and info.raw is not None:
+        value = err["input"]
+        what = _YAML_KINDS.get(type(value), "something that is not text")
+        return doc.problem(real, f'`{info.raw}` is read by YAML as {what}; write it in quotes to keep it as text: "{info.raw}"')
+    message = err["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    elif message.startswith("Assertion failed, "):
+        message = message[len("Assertion failed, ") :]
+    else:
+        message = _plain(kind, err, message)
+    return doc.problem(real, message)
+
+
+def _plain(kind: str, err: Any, message: str) -> str:
+    value = err.get("input")
+    shown = f"`{value}`" if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+    table = {
+        "dict_type": f"expected a mapping (lines of `key: value`) here, got {shown}",
+        "model_type": f"expected a mapping (lines of `key: value`) here, got {shown}",
+        "model_attributes_type": f"expected a mapping (lines of `key: value`) here, got {shown}",
+        "list_type": f"expected a list (lines starting with `- `) here, got {shown}",
+        "tuple_type": f"expected a list (lines starting with `- `) here, got {shown}",
+        "int_type": f"expected a whole number, got {shown}",
+        "int_parsing": f"expected a whole number, got {shown}",
+        "int_from_float": f"expected a whole number, got {shown}",
+        "float_type": f"expected a number, got {shown}",
+        "float_parsing": f"expected a number, got {shown}",
+        "bool_type": f"expected true or false, got {shown}",
+        "bool_parsing": f"expected true or false, got {shown}",
+        "date_type": f"expected a date like 2016-10-28, got {shown}",
+        "date_parsing": f"expected a date like 2016-10-28, got {shown}",
+        "date_from_datetime_parsing": f"expected a date like 2016-10-28, got {shown}",
+        "string_type": f"expected text, got {shown}",
+        "string_too_short": "must not be empty",
+        "too_short": f"needs at least {err.get('ctx', {}).get('min_length')} entries",
+        "too_long": f"has too many entries (at most {err.get('ctx', {}).get('max_length')})",
+        "string_too_long": f"is too long: at most {err.get('ctx', {}).get('max_length')} characters",
+        "greater_than_equal": f"{shown} is too small; it must be at least {err.get('ctx', {}).get('ge')}",
+        "greater_than": f"{shown} is too small; it must be more than {err.get('ctx', {}).get('gt')}",
+        "less_than_equal": f"{shown} is too large; it must be at most {err.get('ctx', {}).get('le')}",
+        "less_than": f"{shown} is too large; it must be less than {err.get('ctx', {}).get('lt')}",
+        "string_pattern_mismatch": f"{shown} does not have the expected form",
+        "enum": f"{shown} is not allowed; use one of: {err.get('ctx', {}).get('expected')}",
+    }
+    return table.get(kind, message)
+
+
+def _suggest(word: str, known: typing.Iterable[str], listing: str) -> str:
+    """` — did you mean `x`?` from the known names, else a listing of them."""
+    names = sorted(set(known))
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    if not close:
+        lower = {n.lower(): n for n in names}
+        close = difflib.get_close_matches(word.lower(), list(lower), n=1, cutoff=0.6)
+        close = [lower[c] for c in close]
+    if close:
+        return f" — did you mean `{close[0]}`?"
+    if names and len(names) <= 25:
+        return listing + ", ".join(names)
+    return ""
+
+
+def suggest(word: str, known: typing.Iterable[str]) -> str:
+    """A did-you-mean hint for a name that is not among the known ones ('' when nothing is close)."""
+    return _suggest(word, known, "; the known names are: ")
+
+
+def _known_keys(model: Any, loc: Loc) -> list[str]:
+    """The field names of the model found at a pydantic location (for did-you-mean)."""
+    tp: Any = model
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            fields = tp.model_fields
+            if part in fields:
+                tp = fields[part].annotation
+                continue
+            return []
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin in (list, tuple) and isinstance(part, int):
+            tp = args[0]
+        elif origin is dict:
+            tp = args[-1]
+        elif origin in (typing.Union, types.UnionType):
+            tp = _union_member(args, part)
+            if tp is None:
+                return []
+        else:
+            return []
+    tp = _unwrap(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        models = [a for a in typing.get_args(tp) if isinstance(a, type) and issubclass(a, BaseModel)]
+        return sorted({f for m in models for f in m.model_fields})
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return list(tp.model_fields)
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return _unwrap(args[0])
+    return tp
+
+
+def _union_member(args: tuple[Any, ...], part: str | int) -> Any:
+    for arg in args:
+        arg = _unwrap(arg)
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            kind = arg.model_fields.get("kind")
+            if kind is not None and part in typing.get_args(kind.annotation):
+                return arg
+            if arg.__name__ == part:
+                return arg
+    return None

@@ -1,0 +1,129 @@
+"""The survey: answer categories, method groups and each method's share of county boards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
+
+from slidegen.models.base import Model, Text
+
+CATEGORY_KEYS: tuple[str, ...] = ("done", "ongoing", "not_relevant")
+"""The answer categories, in the order they are shown everywhere."""
+
+ROUNDING_SLACK = 1
+"""Known shares may add up to 100 plus this much, for rounding."""
+
+
+class Results(Model):
+    """Share of county boards (per cent, 0–100) per answer; a share the survey does not give is left out."""
+
+    done: float | None = Field(None, description="Per cent of boards that answered Genomfört; leave out when unknown.")
+    ongoing: float | None = Field(None, description="Per cent that answered På gång; leave out when unknown.")
+    not_relevant: float | None = Field(None, description="Per cent that answered Ej aktuellt; leave out when unknown.")
+
+    @field_validator("done", "ongoing", "not_relevant", mode="before")
+    @classmethod
+    def _percent(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            raise ValueError(f"`{value}` is not a percentage; write a number from 0 to 100")
+        if isinstance(value, str):
+            text = value.strip().replace("\u00a0", " ")
+            if text.endswith("%"):
+                raise ValueError(f"write the number without the % sign: {text.rstrip('% ').strip()}")
+            raise ValueError(f"`{value}` is not a percentage; write a number from 0 to 100")
+        if not isinstance(value, (int, float)):
+            raise ValueError("write a number from 0 to 100")
+        if value > 100:
+            raise ValueError(f"{value:g} is more than 100 %")
+        if value < 0:
+            raise ValueError(f"{value:g} is less than 0 %")
+        return value
+
+    @model_validator(mode="after")
+    def _sum(self) -> "Results":
+        total = sum(v for v in self.values() if v is not None)
+        if total > 100 + ROUNDING_SLACK:
+            raise ValueError(
+                f"the shares add up to {total:g} %, more than 100 %; check the numbers against the survey"
+            )
+        return self
+
+    def values(self) -> tuple[float | None, ...]:
+        """The shares in category order (done, ongoing, not_relevant); None where unknown."""
+        return (self.done, self.ongoing, self.not_relevant)
+
+    def unknown(self) -> float:
+        """The share the survey does not give: 100 minus the known shares (never below 0)."""
+        if all(v is not None for v in self.values()):
+            return 0.0
+        return max(0.0, 100.0 - sum(v for v in self.values() if v is not None))
+
+
+class Method(Model):
+    """One working method of the survey, with its results."""
+
+    number: int = Field(ge=1, le=999, strict=True, description="The method's number, unique in the survey.")
+    text: Text = Field(description="The full text of the method, as in the survey.")
+    short: Text = Field(max_length=60, description="A short label (at most 60 characters) for chart axes.")
+    results: Results = Field(default_factory=Results, description="The survey's answers for this method.")
+
+
+class Group(Model):
+    """A group of methods shown together (e.g. internal work, support to municipalities)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$", description="A short name for the group, e.g. `internal`.")
+    title: Text = Field(description="The group's heading, used as the table slide's title.")
+    short: Text = Field(max_length=40, description="A short name for charts, e.g. `Interna arbetssätt`.")
+    methods: list[Method] = Field(min_length=1, description="The methods of the group, in survey order.")
+
+
+class Category(Model):
+    """How one answer category is named."""
+
+    label: Text = Field(description="The category's name, e.g. `Genomfört`.")
+    explanation: str | None = Field(None, description="What the answer means, shown in table headers.")
+
+    def header(self) -> str:
+        """The column header: the label, with its explanation in parentheses when given."""
+        return f"{self.label} ({self.explanation})" if self.explanation else self.label
+
+
+class Categories(Model):
+    """The three answer categories of the survey."""
+
+    done: Category
+    ongoing: Category
+    not_relevant: Category
+
+    def ordered(self) -> tuple[Category, ...]:
+        """The categories in the order of CATEGORY_KEYS."""
+        return (self.done, self.ongoing, self.not_relevant)
+
+
+class Survey(Model):
+    """A survey of working methods among the county boards."""
+
+    title: Text = Field(description="The survey's name.")
+    description: str | None = Field(None, description="What the survey asked, and of whom.")
+    categories: Categories = Field(description="The answer categories.")
+    missing_label: Text = Field("Uppgift saknas", description="Label for the share the survey does not give.")
+    method_label: Text = Field("Arbetssätt / metod", description="Header of the method column in tables.")
+    groups: list[Group] = Field(min_length=1, description="The method groups, in survey order.")
+
+    def methods(self) -> list[Method]:
+        """All methods in survey order."""
+        return [m for g in self.groups for m in g.methods]
+
+    def method(self, number: int) -> Method:
+        """The method with that number (KeyError when absent)."""
+        for m in self.methods():
+            if m.number == number:
+                return m
+        raise KeyError(number)
+
+    def numbers(self) -> list[int]:
+        """All method numbers in survey order."""
+        return [m.number for m in self.methods()]

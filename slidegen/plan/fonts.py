@@ -1,0 +1,78 @@
+"""Font metrics for measuring text: advance widths and line height, vendored for known families."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+METRIC_TWINS: dict[str, str] = {
+    "calibri": "carlito",
+    "carlito": "carlito",
+    "arial": "liberation-sans",
+    "helvetica": "liberation-sans",
+    "liberation sans": "liberation-sans",
+    "arimo": "liberation-sans",
+    "dejavu sans": "dejavu-sans",
+}
+"""Font families whose metrics slidegen ships, mapped to the metric-compatible font measured."""
+
+FALLBACK = "dejavu-sans"
+"""Measured when a family is unknown: wider than Calibri and Arial, so the estimate errs on the safe side."""
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    """Advance widths (font units) of one face, and its single line height."""
+
+    name: str
+    units_per_em: int
+    line_height_units: int
+    widths: dict[str, int] = field(repr=False, hash=False, compare=False)
+    _cache: dict[str, int] = field(default_factory=dict, repr=False, hash=False, compare=False)
+
+    def units(self, text: str) -> int:
+        """The advance width of a text in font units (characters the table lacks count one em)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            get = self.widths.get
+            em = self.units_per_em
+            cached = sum(get(ch, em) for ch in text)
+            if len(self._cache) < 200_000:
+                self._cache[text] = cached
+        return cached
+
+    def width(self, text: str, size: float) -> float:
+        """The advance width of a text at a size, in points."""
+        return self.units(text) * size / self.units_per_em
+
+    def line(self, size: float) -> float:
+        """The height of one line of single-spaced text at a size, in points."""
+        return self.line_height_units * size / self.units_per_em
+
+
+@lru_cache(maxsize=None)
+def load_metrics(name: str) -> FontMetrics:
+    """The vendored metrics of a face, e.g. `carlito-bold`."""
+    raw = resources.files("slidegen.data.metrics").joinpath(f"{name}.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    return FontMetrics(
+        name=f"{data['family']} {data['style']}",
+        units_per_em=data["units_per_em"],
+        line_height_units=data["line_height"],
+        widths=data["widths"],
+    )
+
+
+def metrics_for(family: str, bold: bool = False) -> tuple[FontMetrics, str | None]:
+    """The metrics to measure a family with, and a notice when a wider fallback had to be used."""
+    twin = METRIC_TWINS.get(family.strip().lower())
+    notice = None
+    if twin is None:
+        twin = FALLBACK
+        notice = (
+            f"font {family!r} has no known metrics; text is measured with DejaVu Sans, "
+            "which is wider, so lines may wrap a little earlier than needed"
+        )
+    return load_metrics(f"{twin}-{'bold' if bold else 'regular'}"), notice

@@ -1,0 +1,60 @@
+"""Lengths in EMU (the unit of OOXML) and rectangles on a slide; no python-pptx needed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EMU_PER_INCH = 914400
+EMU_PER_PT = 12700
+EMU_PER_CM = 360000
+
+SLIDE_SIZES: dict[str, tuple[int, int]] = {
+    "16:9": (12192000, 6858000),
+    "4:3": (9144000, 6858000),
+}
+"""Slide width and height in EMU per aspect ratio (13.333 × 7.5 in and 10 × 7.5 in)."""
+
+
+def pt(points: float) -> int:
+    """Points → EMU."""
+    return round(points * EMU_PER_PT)
+
+
+def cm(centimetres: float) -> int:
+    """Centimetres → EMU."""
+    return round(centimetres * EMU_PER_CM)
+
+
+def to_pt(emu: float) -> float:
+    """EMU → points."""
+    return emu / EMU_PER_PT
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A rectangle on the slide, in EMU, from its top-left corner."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def right(self) -> int:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+    def split_h(self, left_share: float, gap: int) -> tuple["Rect", "Rect"]:
+        """Two rectangles side by side: the left one takes `left_share` of the width minus the gap."""
+        left_w = round((self.w - gap) * left_share)
+        return (
+            Rect(self.x, self.y, left_w, self.h),
+            Rect(self.x + left_w + gap, self.y, self.w - left_w - gap, self.h),
+        )
+
+    def inset(self, dx: int, dy: int) -> "Rect":
+        """The rectangle shrunk by dx on the left and right and dy on the top and bottom."""
+        return Rect(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)

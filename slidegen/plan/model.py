@@ -1,0 +1,112 @@
+"""The plan of a deck: every slide's boxes, texts, sizes and positions decided before rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from slidegen.errors import Location
+from slidegen.plan.geometry import Rect
+from slidegen.plan.text import Para
+
+Layout = Literal["title", "content", "title_only"]
+"""Which slide layout a slide is built on: the title slide, title and body, or title only."""
+
+
+@dataclass(frozen=True)
+class Insets:
+    """Inner margins of a text box or table cell, in EMU."""
+
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A text frame: its paragraphs and the size (points) they were fitted at."""
+
+    frame: Rect
+    paras: tuple[Para, ...]
+    size: float
+    family: str
+    colour: str
+    role: Literal["title", "subtitle", "body", "text"]
+    insets: Insets
+    anchor: Literal["t", "ctr", "b"] = "t"
+    name: str = "Text"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell."""
+
+    paras: tuple[Para, ...]
+    align: Literal["l", "ctr", "r"] = "l"
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    """The colours and font of a table."""
+
+    family: str
+    text: str
+    header_fill: str
+    header_text: str
+    row_fill: str
+    row_alt_fill: str
+
+
+@dataclass(frozen=True)
+class TableBox:
+    """A table with a header row: column widths and row heights computed from the wrapped text."""
+
+    frame: Rect
+    columns: tuple[int, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    heights: tuple[int, ...]
+    size: float
+    style: TableStyle
+    insets: Insets
+    description: str
+    name: str = "Table"
+
+
+Box = Union[TextBox, TableBox]
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide: its layout, title, boxes and notes, and where in the content it comes from."""
+
+    layout: Layout
+    title: TextBox
+    boxes: tuple[Box, ...]
+    source: Location
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Properties:
+    """The document properties of the deck."""
+
+    title: str
+    subject: str
+    author: str
+    keywords: str
+    language: str
+    created: dt.datetime
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """A whole deck, planned: slides in order, the slide size and the document properties."""
+
+    name: str
+    width: int
+    height: int
+    slides: tuple[SlidePlan, ...]
+    properties: Properties
+    notices: tuple[str, ...] = field(default=())

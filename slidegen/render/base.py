@@ -1,0 +1,70 @@
+"""The starting presentation: python-pptx's template resized, with the theme's colours and fonts in its theme part."""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.presentation import Presentation as PresentationType
+
+from slidegen.models.theme import Theme
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
+"""The layout each kind of slide plan is built on, by name."""
+
+
+def presentation(theme: Theme, width: int, height: int) -> PresentationType:
+    """A fresh presentation of the given size whose master carries the theme's colours and fonts."""
+    prs = Presentation()
+    scale_x = width / prs.slide_width
+    scale_y = height / prs.slide_height
+    prs.slide_width, prs.slide_height = width, height
+    master = prs.slide_master
+    for shapes in [master.shapes, *(layout.shapes for layout in master.slide_layouts)]:
+        for shape in shapes:
+            if shape.left is not None:
+                shape.left, shape.width = round(shape.left * scale_x), round(shape.width * scale_x)
+                shape.top, shape.height = round(shape.top * scale_y), round(shape.height * scale_y)
+    fill = master.background.fill
+    fill.solid()
+    fill.fore_color.rgb = RGBColor.from_string(theme.colours.background[1:])
+    _theme_part(prs, theme)
+    _drop_thumbnail(prs)
+    return prs
+
+
+def _theme_part(prs: PresentationType, theme: Theme) -> None:
+    """Write the theme's colours and fonts into the master's theme part (what PowerPoint shows as the theme)."""
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    c = theme.colours
+    scheme = {
+        "dk1": c.text, "lt1": c.background, "dk2": c.title, "lt2": c.table_row_alt,
+        "accent1": c.accent, "accent2": c.chart.done, "accent3": c.chart.ongoing,
+        "accent4": c.chart.not_relevant, "accent5": c.chart.missing, "accent6": c.table_header,
+        "hlink": c.accent, "folHlink": c.muted,
+    }
+    clr = root.find(f".//{{{A}}}clrScheme")
+    clr.set("name", theme.name)
+    for tag, value in scheme.items():
+        slot = clr.find(f"{{{A}}}{tag}")
+        for child in list(slot):
+            slot.remove(child)
+        etree.SubElement(slot, f"{{{A}}}srgbClr", val=value[1:].upper())
+    fonts = root.find(f".//{{{A}}}fontScheme")
+    fonts.set("name", theme.name)
+    fonts.find(f"{{{A}}}majorFont/{{{A}}}latin").set("typeface", theme.fonts.title)
+    fonts.find(f"{{{A}}}minorFont/{{{A}}}latin").set("typeface", theme.fonts.body)
+    root.set("name", theme.name)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _drop_thumbnail(prs: PresentationType) -> None:
+    """Remove the template's thumbnail (a picture of an empty slide) from the package."""
+    package = prs.part.package
+    for rel in list(package.iter_rels()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.drop_rel(rel.rId)

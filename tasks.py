@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Set up and run slidegen with nothing but Python 3.11+.
+
+    python3 tasks.py decks [slidegen build options]   install into .venv, build every deck into output/
+    python3 tasks.py test [pytest options]            install into .venv (with test tools), run every test
+
+The virtual environment .venv/ is created on first use and reinstalled only when pyproject.toml
+changes, so repeated runs start at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".slidegen-installed"
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure(extras: str) -> Path:
+    """A .venv with slidegen installed (editable) with the given extras; created or updated as needed."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"slidegen needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    wanted = f"{digest} {extras}"
+    python = venv_python()
+    if not python.exists():
+        print("creating .venv …", file=sys.stderr, flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    installed = STAMP.read_text().split("\n") if STAMP.exists() else []
+    if wanted not in installed and not (extras == "" and f"{digest} test" in installed):
+        print(f"installing slidegen{f'[{extras}]' if extras else ''} into .venv …", file=sys.stderr, flush=True)
+        target = f".[{extras}]" if extras else "."
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target],
+            cwd=ROOT, check=True,
+        )
+        STAMP.write_text("\n".join([*installed, wanted]))
+    return python
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"decks", "test"}:
+        print(__doc__, file=sys.stderr)
+        return 2
+    task, rest = argv[0], argv[1:]
+    if task == "decks":
+        python = ensure("")
+        return subprocess.run([str(python), "-m", "slidegen", "build", *rest], cwd=ROOT).returncode
+    python = ensure("test")
+    return subprocess.run([str(python), "-m", "pytest", *rest], cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,74 @@
+"""Reading built decks back for tests: titles, texts and tables per slide, via python-pptx."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+
+
+@dataclass
+class SlideText:
+    """What a slide says: its title, its other texts (paragraph by paragraph) and its tables."""
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)
+
+    def all_text(self) -> str:
+        parts = [self.title, *self.paragraphs]
+        for table in self.tables:
+            parts.extend(cell for row in table for cell in row)
+        return "\n".join(parts)
+
+
+def read_deck(path: Path) -> list[SlideText]:
+    """Every slide's text, in order."""
+    out = []
+    for slide in Presentation(str(path)).slides:
+        title = slide.shapes.title
+        st = SlideText(title.text_frame.text if title is not None else "")
+        for shape in slide.shapes:
+            if title is not None and shape.element is title.element:
+                continue
+            if shape.has_text_frame:
+                st.paragraphs.extend(shown_paragraphs(shape.text_frame))
+            if getattr(shape, "has_table", False) and shape.has_table:
+                st.tables.append([[cell.text for cell in row.cells] for row in shape.table.rows])
+        out.append(st)
+    return out
+
+
+def _label(scheme: str, n: int) -> str:
+    if scheme == "arabicPeriod":
+        return f"{n}."
+    if scheme == "alphaLcParenR":
+        return f"{chr(ord('a') + n - 1)})"
+    raise AssertionError(f"numbering {scheme} not expected in slidegen decks")
+
+
+def shown_paragraphs(tf) -> list[str]:
+    """The paragraphs as a viewer shows them: automatic numbers (1., a)) written out."""
+    out = []
+    counters: dict[tuple[int, str], int] = {}
+    for p in tf.paragraphs:
+        pPr = p._p.pPr
+        auto = pPr.find(qn("a:buAutoNum")) if pPr is not None else None
+        text = p.text
+        if auto is not None:
+            key = (p.level, auto.get("type"))
+            start = int(auto.get("startAt", "1"))
+            counters[key] = counters.get(key, start - 1) + 1
+            text = f"{_label(key[1], counters[key])} {text}"
+        else:
+            counters.clear()
+        if text:
+            out.append(text)
+    return out
+
+
+def title_placeholder_types() -> set[PP_PLACEHOLDER]:
+    return {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}

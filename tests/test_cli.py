@@ -1,0 +1,88 @@
+"""The command line: exit codes, located errors without tracebacks, nothing written on failure."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from slidegen import __version__
+from slidegen.cli import main
+from slidegen.content import Project
+
+
+def run(project: Project, *args: str):
+    return CliRunner().invoke(main, ["--root", str(project.root), *args], catch_exceptions=False)
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"slidegen, version {__version__}"
+
+
+def test_help_explains_the_commands():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for word in ("build", "validate", "content/decks/", "Exit codes"):
+        assert word in result.output
+
+
+def test_validate_shipped_content_is_clean(project: Project):
+    result = run(project, "validate")
+    assert result.exit_code == 0, result.output
+    assert "no problems found" in result.output
+    assert not (project.root / "output").exists()
+
+
+def test_validate_reports_file_line_and_exit_1(project: Project):
+    survey = project.content / "survey-2015.yaml"
+    text = survey.read_text(encoding="utf-8").replace("{done: 72}", "{done: 120}")
+    survey.write_text(text, encoding="utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), start=1) if "done: 120" in ln)
+    result = run(project, "validate", str(survey))
+    assert result.exit_code == 1
+    assert f"content/survey-2015.yaml:{line}:" in result.output
+    assert "groups[1].methods[5].results.done: 120 is more than 100 %" in result.output
+    assert "1 error in 1 file; nothing was written." in result.output
+    assert "Traceback" not in result.output
+
+
+def test_build_writes_every_deck_and_reports(project: Project):
+    result = run(project, "build")
+    assert result.exit_code == 0, result.output
+    out = project.root / "output" / "skype-2016-10-28.pptx"
+    assert out.is_file() and out.stat().st_size > 10_000
+    assert "output/skype-2016-10-28.pptx" in result.output
+
+
+def test_build_with_error_keeps_the_last_good_deck(project: Project):
+    assert run(project, "build").exit_code == 0
+    out = project.root / "output" / "skype-2016-10-28.pptx"
+    before = out.read_bytes()
+    deck = project.content / "decks" / "skype-2016-10-28.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("kind: agenda\n", "kind: agendaa\n"), encoding="utf-8")
+    result = run(project, "build")
+    assert result.exit_code == 1
+    assert "unknown kind `agendaa` — did you mean `agenda`?" in result.output
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["skype-2016-10-28.pptx"]
+
+
+def test_usage_error_exits_2(project: Project):
+    result = run(project, "build", "--no-such-option")
+    assert result.exit_code == 2
+
+
+def test_module_entry_point_runs_without_traceback(project: Project):
+    bad = project.content / "bad.yaml"
+    bad.write_text("title: [unclosed\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "slidegen", "--root", str(project.root), "validate", str(bad)],
+        capture_output=True, text=True, encoding="utf-8",
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("content/bad.yaml:2:1: YAML syntax error")
+    assert "Traceback" not in proc.stderr

@@ -1,0 +1,194 @@
+"""The loader: positions kept, YAML hazards rejected, pydantic errors mapped to file:line:column."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from slidegen.errors import ContentError
+from slidegen.loader import parse_document, validate
+from slidegen.models.deck import Deck
+from slidegen.models.survey import Survey
+
+SURVEY = """\
+title: Enkät
+categories:
+  done: {label: Genomfört}
+  ongoing: {label: På gång}
+  not_relevant: {label: Ej aktuellt}
+groups:
+  - id: internal
+    title: Interna
+    short: Interna
+    methods:
+      - number: 1
+        text: Metod ett
+        short: Ett
+        results: {done: 40, ongoing: 60}
+      - number: 2
+        text: Metod två
+        short: Två
+        results:
+          done: 120
+"""
+
+
+def parse(text: str | bytes, name: str = "content/x.yaml"):
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    return parse_document(raw, Path(name), name)
+
+
+def messages(text: str | bytes, model=None) -> list[str]:
+    with pytest.raises(ContentError) as err:
+        doc = parse(text)
+        validate(doc, model)
+    return [str(p) for p in err.value.sorted()]
+
+
+def test_positions_are_kept_for_every_value():
+    doc = parse(SURVEY)
+    assert doc.location(("groups", 0, "methods", 1, "results", "done")).line == 19
+    assert doc.location(("groups", 0, "methods", 1, "results", "done")).column == 17
+    assert doc.location(("groups", 0, "title")).line == 8
+
+
+def test_percentage_above_100_is_located():
+    assert messages(SURVEY, Survey) == [
+        "content/x.yaml:19:17: groups[0].methods[1].results.done: 120 is more than 100 %"
+    ]
+
+
+def test_all_errors_are_reported_at_once_sorted_by_line():
+    text = SURVEY.replace("short: Ett", "shrt: Ett").replace("done: 40", "done: -5")
+    got = messages(text, Survey)
+    assert [m.split(":")[1] for m in got] == ["13", "14", "17", "19"] or len(got) == 4
+    assert any("unknown key `shrt` — did you mean `short`?" in m for m in got)
+    assert any("`short` is missing" in m for m in got)
+    assert any("-5 is less than 0 %" in m for m in got)
+    assert any("120 is more than 100 %" in m for m in got)
+    lines = [int(m.split(":")[1]) for m in got]
+    assert lines == sorted(lines)
+
+
+def test_shares_adding_up_to_more_than_100_are_an_error():
+    text = SURVEY.replace("done: 120", "done: 50\n          ongoing: 52")
+    assert messages(text, Survey) == [
+        "content/x.yaml:18:9: groups[0].methods[1].results: the shares add up to 102 %, "
+        "more than 100 %; check the numbers against the survey"
+    ]
+
+
+def test_rounding_to_101_is_allowed():
+    doc = parse(SURVEY.replace("done: 120", "done: 50\n          ongoing: 51"))
+    survey = validate(doc, Survey)
+    assert survey.method(2).results.unknown() == 0.0 or survey.method(2).results.not_relevant is None
+
+
+def test_a_percent_sign_gets_a_hint():
+    got = messages(SURVEY.replace("done: 120", 'done: "48 %"'), Survey)
+    assert got == ["content/x.yaml:19:17: groups[0].methods[1].results.done: write the number without the % sign: 48"]
+
+
+def test_duplicate_keys_are_rejected():
+    assert messages("title: a\nname: b\ntitle: c\n") == [
+        "content/x.yaml:3:1: title: duplicate key `title` (first at line 1); keep only one of them"
+    ]
+
+
+def test_yaml_yes_no_where_text_is_expected_suggests_quotes():
+    deck = """meeting:\n  title: no\n  date: 2016-10-28\n  organisation: RUS\nslides:\n  - kind: agenda\n"""
+    assert messages(deck, Deck) == [
+        'content/x.yaml:2:10: meeting.title: `no` is read by YAML as a yes/no value; '
+        'write it in quotes to keep it as text: "no"'
+    ]
+
+
+@pytest.mark.parametrize(
+    "value, kind",
+    [("on", "a yes/no value"), ("1.10", "a number"), ("2016-10-28", "a date"), ("13:00", "a number")],
+)
+def test_other_yaml_surprises(value: str, kind: str):
+    deck = f"meeting:\n  title: {value}\n  date: 2016-10-28\n  organisation: RUS\nslides:\n  - kind: agenda\n"
+    (msg,) = messages(deck, Deck)
+    assert f"`{value}` is read by YAML as {kind}" in msg
+    assert f'"{value}"' in msg
+
+
+def test_unknown_slide_kind_gets_a_suggestion():
+    deck = "meeting:\n  title: T\n  date: 2016-10-28\n  organisation: RUS\nslides:\n  - kind: bulets\n    title: x\n"
+    (msg,) = messages(deck, Deck)
+    assert msg.startswith("content/x.yaml:6:11: slides[0].kind: unknown kind `bulets` — did you mean `bullets`?")
+
+
+def test_unknown_key_inside_a_slide_gets_the_slides_keys():
+    deck = (
+        "meeting:\n  title: T\n  date: 2016-10-28\n  organisation: RUS\n"
+        "slides:\n  - kind: bullets\n    titel: x\n    items: [a]\n"
+    )
+    got = messages(deck, Deck)
+    assert "content/x.yaml:7:5: slides[0].titel: unknown key `titel` — did you mean `title`?" in got
+
+
+def test_tab_indentation():
+    assert messages("title: a\nparts:\n\t- b\n") == [
+        "content/x.yaml:3:1: a tab is used for indentation; YAML needs spaces"
+    ]
+
+
+def test_syntax_error_names_the_line():
+    (msg,) = messages("title: a\nparts: [b, c\nname: d\n")
+    assert msg.startswith("content/x.yaml:3:")
+    assert "YAML syntax error" in msg
+
+
+def test_not_utf8():
+    assert messages("title: Sk\u00e5ne\n".encode("latin-1")) == [
+        "content/x.yaml:1:10: the file is not UTF-8 (byte 0xE5); save it as UTF-8 in your editor"
+    ]
+
+
+def test_utf8_bom_is_accepted():
+    assert parse("\ufefftitle: Skåne\n".encode("utf-8")).data == {"title": "Skåne"}
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "# only a comment\n"])
+def test_empty_file(text: str):
+    (msg,) = messages(text)
+    assert "the file is empty" in msg
+
+
+def test_top_level_must_be_a_mapping():
+    (msg,) = messages("- a\n- b\n")
+    assert msg == "content/x.yaml:1:1: the top level must be a mapping of keys (like `title: …`), not a list"
+
+
+def test_binary_file():
+    (msg,) = messages(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert "not a text file" in msg
+
+
+def test_file_over_one_mebibyte():
+    (msg,) = messages(b"a: " + b"x" * (1024 * 1024))
+    assert "larger than 1 MiB" in msg
+
+
+def test_alias_bomb_fails_fast():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 30):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    start = time.perf_counter()
+    (msg,) = messages("\n".join(lines) + "\n")
+    assert time.perf_counter() - start < 1.0
+    assert "aliases" in msg
+
+
+def test_a_few_aliases_are_fine():
+    doc = parse("base: &b {label: Ja}\ndone: *b\nongoing: *b\n")
+    assert doc.data["done"] == {"label": "Ja"}
+
+
+def test_key_that_yaml_reads_as_a_boolean():
+    (msg,) = messages("on: 1\n")
+    assert msg == 'content/x.yaml:1:1: the key `on` is read by YAML as a yes/no value; put it in quotes: "on":'
