@@ -28,6 +28,11 @@ class Built:
     seconds: float
 
 
+def chart_cache(project: Project) -> Path:
+    """Where chart pictures are kept between builds."""
+    return project.output / ".cache" / "charts"
+
+
 def load(project: Project, paths: list[Path] | None = None, *, theme: str | None = None,
          library: Library | None = None) -> list[Bundle]:
     """Load and validate the decks (every deck in content/decks/ when none are given)."""
@@ -89,7 +94,7 @@ def build(
     for bundle, deck_plan in zip(bundles, plans):
         t0 = time.perf_counter()
         report(f"rendering {deck_plan.name} ({len(deck_plan.slides)} slides) …")
-        data = render_deck(deck_plan, bundle.theme.model)
+        data = render_deck(deck_plan, bundle.theme.model, chart_cache(project))
         data = normalise_zip(data, build_time(bundle.deck.model.meeting.date))
         rendered.append((deck_plan, data, time.perf_counter() - t0))
     out_dir = Path(out_dir) if out_dir else project.output
@@ -100,3 +105,32 @@ def build(
         built.append(Built(deck_plan.name, target, len(deck_plan.slides), seconds))
     report(f"done in {time.perf_counter() - start:.2f} s")
     return built
+
+
+def export_charts(
+    project: Project,
+    paths: list[Path] | None = None,
+    *,
+    fmt: str = "png",
+    out_dir: Path | None = None,
+    report: Report = _quiet,
+) -> list[Path]:
+    """Write every chart of the decks as its own PNG or SVG file: <deck>-slide<NN>.<fmt>."""
+    from slidegen.output import write_atomic
+    from slidegen.plan.model import ChartBox
+    from slidegen.render.charts import chart_file
+
+    plans = plan(load(project, paths))
+    out_dir = Path(out_dir) if out_dir else project.output / "charts"
+    files: list[tuple[Path, bytes]] = []
+    for deck_plan in plans:
+        for number, slide in enumerate(deck_plan.slides, start=1):
+            charts = [b for b in slide.boxes if isinstance(b, ChartBox)]
+            for k, box in enumerate(charts, start=1):
+                suffix = f"-{k}" if len(charts) > 1 else ""
+                target = out_dir / f"{deck_plan.name}-slide{number:02d}{suffix}.{fmt}"
+                report(f"drawing {target.name} …")
+                files.append((target, chart_file(box.chart, fmt, chart_cache(project))))
+    for target, data in files:
+        write_atomic(target, data)
+    return [t for t, _ in files]

@@ -91,6 +91,26 @@ def build(project: Any, decks: tuple[Path, ...], out_dir: Path | None, theme: st
 
 
 @main.command()
+@deck_files
+@click.option("--format", "fmt", type=click.Choice(["png", "svg"]), default="png", show_default=True,
+              help="PNG (200 dpi) for documents, SVG for web pages.")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the files.  [default: output/charts/]")
+@click.pass_obj
+def charts(project: Any, decks: tuple[Path, ...], fmt: str, out_dir: Path | None) -> None:
+    """Write each chart of the decks as its own file, for reports and web pages.
+
+    Files are named after the deck and the slide: skype-2016-10-28-slide10.png.
+    """
+    from slidegen.build import export_charts
+
+    files = _run(lambda: export_charts(project, list(decks), fmt=fmt, out_dir=out_dir,
+                                       report=lambda line: click.echo(line, err=True)))
+    for path in files:
+        click.echo(project.show(path))
+
+
+@main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.pass_obj
 def validate(project: Any, paths: tuple[Path, ...]) -> None:

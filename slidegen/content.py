@@ -16,6 +16,8 @@ from slidegen.models.deck import (
     AgendaPointsSlide,
     AgendaSlide,
     AssignmentSlide,
+    BulletsSlide,
+    ChartSlide,
     Deck,
     MethodTableSlide,
     StatusListSlide,
@@ -213,8 +215,11 @@ def _references(deck: Deck) -> list[tuple[tuple[Any, ...], str | None, type]]:
             out.append(((*loc, "source"), slide.source, Assignment))
         elif isinstance(slide, StatusListSlide):
             out.append(((*loc, "source"), slide.source, Guidance))
-        elif isinstance(slide, MethodTableSlide):
+        elif isinstance(slide, (MethodTableSlide, ChartSlide)):
             out.append(((*loc, "survey") if slide.survey else ("survey",) if deck.survey else loc, slide.survey or deck.survey, Survey))
+        elif isinstance(slide, BulletsSlide) and slide.chart is not None:
+            ref = slide.chart.survey or deck.survey
+            out.append(((*loc, "chart", "survey") if slide.chart.survey else ("survey",) if deck.survey else loc, ref, Survey))
     return out
 
 
@@ -247,7 +252,7 @@ def check_bundle(bundle: Bundle) -> list[Problem]:
     agenda = deck.model.agenda
     for i, slide in enumerate(deck.model.slides):
         loc: tuple[Any, ...] = ("slides", i)
-        if isinstance(slide, MethodTableSlide):
+        if isinstance(slide, (MethodTableSlide, ChartSlide)):
             survey = bundle.survey(slide.survey)
             known = set(survey.model.numbers())
             missing = [n for n in slide.methods if n not in known]

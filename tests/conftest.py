@@ -13,17 +13,30 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def copy_project(dest: Path) -> Project:
-    """A copy of the shipped content/ and themes/ under dest, as a project of its own."""
+def copy_project(dest: Path, chart_cache: Path | None = None) -> Project:
+    """A copy of the shipped content/ and themes/ under dest, as a project of its own.
+
+    With `chart_cache`, the copy shares that folder as its chart cache (keys are content hashes,
+    so sharing is safe and spares each test drawing the same charts again).
+    """
     for name in ("content", "themes"):
         shutil.copytree(ROOT / name, dest / name)
+    if chart_cache is not None:
+        (dest / "output" / ".cache").mkdir(parents=True)
+        (dest / "output" / ".cache" / "charts").symlink_to(chart_cache, target_is_directory=True)
     return Project.at(dest)
 
 
+@pytest.fixture(scope="session")
+def chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A chart cache shared by the projects of all tests."""
+    return tmp_path_factory.mktemp("chart-cache")
+
+
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
+def project(tmp_path: Path, chart_cache: Path) -> Project:
     """A fresh copy of the shipped project, safe to edit."""
-    return copy_project(tmp_path)
+    return copy_project(tmp_path / "project", chart_cache)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 
@@ -17,6 +17,13 @@ class SlideText:
     title: str
     paragraphs: list[str] = field(default_factory=list)
     tables: list[list[list[str]]] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)
+    """The alt text of every chart and picture on the slide."""
+
+    @property
+    def is_chart_slide(self) -> bool:
+        """A slide that shows only charts (no text besides the title, no table)."""
+        return bool(self.charts) and not self.paragraphs and not self.tables
 
     def all_text(self) -> str:
         parts = [self.title, *self.paragraphs]
@@ -38,6 +45,8 @@ def read_deck(path: Path) -> list[SlideText]:
                 st.paragraphs.extend(shown_paragraphs(shape.text_frame))
             if getattr(shape, "has_table", False) and shape.has_table:
                 st.tables.append([[cell.text for cell in row.cells] for row in shape.table.rows])
+            if getattr(shape, "has_chart", False) and shape.has_chart or shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+                st.charts.append(shape._element.find(".//" + qn("p:cNvPr")).get("descr", ""))
         out.append(st)
     return out
 

@@ -48,6 +48,8 @@ def seed_groups(slides):
     """Deck slides grouped by the seed slide they reproduce (continuations together), in order."""
     groups: list[list] = []
     for slide in slides:
+        if slide.is_chart_slide:  # chart slides are slidegen's own addition to the seed deck
+            continue
         if groups and base_title(groups[-1][0].title) == base_title(slide.title) and CONTINUED.search(slide.title):
             groups[-1].append(slide)
         else:

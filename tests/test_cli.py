@@ -34,7 +34,7 @@ def test_validate_shipped_content_is_clean(project: Project):
     result = run(project, "validate")
     assert result.exit_code == 0, result.output
     assert "no problems found" in result.output
-    assert not (project.root / "output").exists()
+    assert not list(project.output.glob("*.pptx"))
 
 
 def test_validate_reports_file_line_and_exit_1(project: Project):
@@ -68,7 +68,7 @@ def test_build_with_error_keeps_the_last_good_deck(project: Project):
     assert result.exit_code == 1
     assert "unknown kind `agendaa` — did you mean `agenda`?" in result.output
     assert out.read_bytes() == before
-    assert sorted(p.name for p in out.parent.iterdir()) == ["skype-2016-10-28.pptx"]
+    assert sorted(p.name for p in out.parent.iterdir() if p.name != ".cache") == ["skype-2016-10-28.pptx"]
 
 
 def test_usage_error_exits_2(project: Project):
@@ -86,3 +86,12 @@ def test_module_entry_point_runs_without_traceback(project: Project):
     assert proc.returncode == 1
     assert proc.stderr.startswith("content/bad.yaml:2:1: YAML syntax error")
     assert "Traceback" not in proc.stderr
+
+
+def test_charts_command_writes_one_file_per_chart(project: Project, tmp_path: Path):
+    out = tmp_path / "charts"
+    result = run(project, "charts", "--format", "svg", "--out-dir", str(out))
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in out.iterdir())
+    assert len(files) == 4 and all(f.startswith("skype-2016-10-28-slide") and f.endswith(".svg") for f in files)
+    assert all((out / f).read_bytes().startswith(b"<?xml") for f in files)

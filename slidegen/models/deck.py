@@ -70,6 +70,10 @@ class Meeting(Model):
         return f"{line}, {self.presenter_group}" if self.presenter_group else line
 
 
+ChartRenderer = Literal["image", "native"]
+"""How charts are drawn: `image` (a PNG made with matplotlib) or `native` (an editable PowerPoint chart)."""
+
+
 class SlideBase(Model):
     """What every slide can have."""
 
@@ -110,12 +114,21 @@ class BulletItem(Model):
 Bullet = Union[Text, BulletItem]
 
 
+class OverviewChart(Model):
+    """A summary chart of a survey: per method group, how many methods each answer clearly dominates."""
+
+    survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
+    title: str | None = Field(None, description="A caption above the chart; a default one when left out.")
+    renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
+
+
 class BulletsSlide(SlideBase):
-    """A title and bullets, with sub-bullets below any of them."""
+    """A title and bullets, with sub-bullets below any of them; optionally an overview chart beside them."""
 
     kind: Literal["bullets"]
     title: Text
     items: list[Bullet] = Field(min_length=1, description="The bullets: text, or `text` with `items` below it.")
+    chart: OverviewChart | None = Field(None, description="An overview chart of the survey, right of the bullets.")
 
 
 class AssignmentSlide(SlideBase):
@@ -143,6 +156,17 @@ class MethodTableSlide(SlideBase):
     methods: MethodSelection
 
 
+class ChartSlide(SlideBase):
+    """A 100 % stacked bar per method: Genomfört / På gång / Ej aktuellt, and the share the survey lacks."""
+
+    kind: Literal["chart"]
+    title: Text
+    survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
+    methods: MethodSelection
+    sort: Literal["survey", "done"] = Field("survey", description="`survey` order, or by share `done` (largest first).")
+    renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
+
+
 class SectionSlide(SlideBase):
     """A section divider."""
 
@@ -160,6 +184,7 @@ Slide = Annotated[
         AssignmentSlide,
         StatusListSlide,
         MethodTableSlide,
+        ChartSlide,
         SectionSlide,
     ],
     Field(discriminator="kind"),
@@ -171,6 +196,7 @@ class Deck(Model):
 
     meeting: Meeting
     theme: str = Field("default", pattern=r"^[A-Za-z0-9_-]+$", description="The theme folder under themes/.")
+    charts: ChartRenderer = Field("image", description="How charts are drawn: `image` (PNG) or `native` (editable).")
     survey: ContentRef | None = Field(None, description="The survey used by slides that do not name one.")
     agenda: list[Text] = Field(default_factory=list, description="The agenda items, in order.")
     slides: list[Slide] = Field(min_length=1, description="The slides, in order.")

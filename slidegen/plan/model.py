@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Union
 
 from slidegen.errors import Location
+from slidegen.plan.charts import ChartSpec
 from slidegen.plan.geometry import Rect
 from slidegen.plan.text import Para
 
@@ -74,7 +75,17 @@ class TableBox:
     name: str = "Table"
 
 
-Box = Union[TextBox, TableBox]
+@dataclass(frozen=True)
+class ChartBox:
+    """A chart in a frame, drawn as a picture (`image`) or as an editable chart (`native`)."""
+
+    frame: Rect
+    chart: ChartSpec
+    renderer: Literal["image", "native"]
+    name: str = "Chart"
+
+
+Box = Union[TextBox, TableBox, ChartBox]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from slidegen.models.deck import (
     Bullet,
     BulletItem,
     BulletsSlide,
+    ChartSlide,
     MethodTableSlide,
     SectionSlide,
     StatusListSlide,
@@ -24,10 +25,11 @@ from slidegen.models.deck import (
 from slidegen.models.guidance import Guidance
 from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.models.theme import Theme
+from slidegen.plan.charts import method_charts, overview_chart
 from slidegen.plan.format import percent
-from slidegen.plan.geometry import Rect, to_pt
+from slidegen.plan.geometry import Rect, cm, to_pt
 from slidegen.plan.layout import CELL_INSETS, TEXT_INSETS, Frames, frames_for
-from slidegen.plan.model import Cell, DeckPlan, Layout, Properties, SlidePlan, TableStyle, TextBox
+from slidegen.plan.model import Cell, ChartBox, DeckPlan, Properties, SlidePlan, TableStyle, TextBox
 from slidegen.plan.table import TableSpec, plan_tables
 from slidegen.plan.text import BULLET, DASH, Fonts, Marker, Para, Run, TooLong, fit_single, heights, paginate
 
@@ -188,7 +190,30 @@ def _bullet_paras(ctx: Context, items: list[Bullet], loc: tuple[Any, ...], level
 
 def plan_bullets(ctx: Context, slide: BulletsSlide, i: int) -> list[SlidePlan]:
     paras = _bullet_paras(ctx, list(slide.items), ("slides", i, "items"))
-    return text_slides(ctx, slide.title, paras, ctx.loc("slides", i), slide.notes)
+    source = ctx.loc("slides", i)
+    if slide.chart is None:
+        return text_slides(ctx, slide.title, paras, source, slide.notes)
+    text_frame, chart_frame = ctx.frames.body.split_h(0.52, cm(0.8))
+    slides = text_slides(ctx, slide.title, paras, source, slide.notes, frame=text_frame)
+    survey = ctx.bundle.survey(slide.chart.survey).model
+    spec = overview_chart(survey, chart_frame, ctx.theme, ctx.body_fonts, slide.chart.title)
+    chart = ChartBox(chart_frame, spec, slide.chart.renderer or ctx.bundle.deck.model.charts, name="Overview chart")
+    first = slides[0]
+    slides[0] = replace(first, boxes=(*first.boxes, chart))
+    return slides
+
+
+def plan_chart(ctx: Context, slide: ChartSlide, i: int) -> list[SlidePlan]:
+    survey = ctx.bundle.survey(slide.survey).model
+    frame = ctx.frames.body
+    specs = method_charts(survey, list(slide.methods), slide.sort, frame, ctx.theme, ctx.body_fonts)
+    source = ctx.loc("slides", i)
+    renderer = slide.renderer or ctx.bundle.deck.model.charts
+    titles = numbered_titles(ctx, slide.title, len(specs), source)
+    return [
+        SlidePlan("title_only", t, (ChartBox(frame, spec, renderer),), source, slide.notes)
+        for t, spec in zip(titles, specs)
+    ]
 
 
 def plan_assignment(ctx: Context, slide: AssignmentSlide, i: int) -> list[SlidePlan]:
@@ -306,6 +331,7 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "assignment": plan_assignment,
     "status_list": plan_status_list,
     "method_table": plan_method_table,
+    "chart": plan_chart,
     "section": plan_section,
 }
 """The planner of each slide kind."""

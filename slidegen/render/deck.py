@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -12,8 +13,9 @@ from pptx.slide import Slide
 from pptx.util import Emu
 
 from slidegen.models.theme import Theme
-from slidegen.plan.model import DeckPlan, SlidePlan, TableBox, TextBox
+from slidegen.plan.model import ChartBox, DeckPlan, SlidePlan, TableBox, TextBox
 from slidegen.render.base import LAYOUTS, presentation
+from slidegen.render.charts import add_chart
 from slidegen.render.properties import set_properties
 from slidegen.render.shapes import remove_shape
 from slidegen.render.table import render_table
@@ -29,6 +31,7 @@ class SlideContext:
     slide: Slide
     lang: str
     free: list[Any]
+    cache_dir: Path | None = None
 
     def take(self, types: set[PP_PLACEHOLDER]) -> Any | None:
         """The first unused placeholder of one of the types, now marked used."""
@@ -56,18 +59,24 @@ def render_table_box(ctx: SlideContext, box: TableBox) -> None:
     render_table(ctx.slide, box, ctx.lang)
 
 
+def render_chart_box(ctx: SlideContext, box: ChartBox) -> None:
+    add_chart(ctx.slide, box, ctx.lang, ctx.cache_dir)
+
+
 RENDERERS: dict[type, Callable[[SlideContext, Any], None]] = {
     TextBox: render_text,
     TableBox: render_table_box,
+    ChartBox: render_chart_box,
 }
 """The renderer of each kind of box in a slide plan."""
 
 
-def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, lang: str) -> Slide:
+def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, lang: str,
+                 cache_dir: Path | None = None) -> Slide:
     """Add one planned slide: title first (reading order), then the boxes; unused placeholders removed."""
     slide = prs.slides.add_slide(layouts[plan.layout])
     title = slide.shapes.title
-    ctx = SlideContext(slide, lang, [ph for ph in slide.placeholders if ph.element is not title.element])
+    ctx = SlideContext(slide, lang, [ph for ph in slide.placeholders if ph.element is not title.element], cache_dir)
     t = plan.title
     f = t.frame
     title.left, title.top, title.width, title.height = Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h)
@@ -81,13 +90,13 @@ def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, la
     return slide
 
 
-def render_deck(plan: DeckPlan, theme: Theme) -> bytes:
-    """The deck as .pptx bytes (not yet normalised for reproducibility)."""
+def render_deck(plan: DeckPlan, theme: Theme, cache_dir: Path | None = None) -> bytes:
+    """The deck as .pptx bytes (not yet normalised for reproducibility); chart pictures cached in cache_dir."""
     prs = presentation(theme, plan.width, plan.height)
     by_name = {layout.name: layout for layout in prs.slide_layouts}
     layouts = {role: by_name[name] for role, name in LAYOUTS.items()}
     for slide_plan in plan.slides:
-        render_slide(prs, layouts, slide_plan, plan.properties.language)
+        render_slide(prs, layouts, slide_plan, plan.properties.language, cache_dir)
     set_properties(prs, plan)
     buf = io.BytesIO()
     prs.save(buf)

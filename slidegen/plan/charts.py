@@ -1,0 +1,284 @@
+"""Chart descriptions built from the validated survey: plain data that both chart renderers draw."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from typing import Literal, Sequence
+
+from slidegen.models.survey import CATEGORY_KEYS, Group, Method, Results, Survey
+from slidegen.models.theme import Theme
+from slidegen.plan.colour import readable_on
+from slidegen.plan.format import number, percent
+from slidegen.plan.geometry import Rect, to_pt
+from slidegen.plan.text import Fonts, TooTall, choose
+
+LABEL_SAFETY = 1.25
+"""A segment gets its label only if it is this much wider than the label (renderers' fonts differ)."""
+
+MIN_CHART_SIZE = 12.0
+"""Chart text is never smaller than this (points)."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One answer category across the chart's bars: values (None = not given) and the labels to print."""
+
+    key: str
+    name: str
+    colour: str
+    values: tuple[float | None, ...]
+    labels: tuple[str | None, ...]
+    label_colour: str
+    pattern: bool = False
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A horizontal stacked bar chart, fully decided: categories top to bottom, series left to right."""
+
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    percent: bool
+    axis_max: float
+    axis_step: float
+    description: str
+    width: int
+    height: int
+    plot: tuple[float, float, float, float]
+    family: str
+    size: float
+    text: str
+    background: str
+    grid: str
+    caption: str | None = None
+    value_format: Literal["percent", "count"] = "percent"
+    legend_columns: int = 4
+
+    def key(self) -> str:
+        """A hash of everything that decides how the chart looks."""
+        return hashlib.sha256(json.dumps(asdict(self), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+    def axis_label(self, value: float) -> str:
+        """A tick label: `40 %`, or a count."""
+        return percent(value) if self.percent else number(value)
+
+
+def _labels(values: Sequence[float | None], axis_max: float, plot_w: float, size: float, fonts: Fonts,
+            fmt: Literal["percent", "count"]) -> tuple[str | None, ...]:
+    """The label of each segment, or None where the segment is too narrow to hold it."""
+    out: list[str | None] = []
+    for v in values:
+        if v is None or v <= 0:
+            out.append(None)
+            continue
+        text = percent(v) if fmt == "percent" else number(v)
+        segment = plot_w * v / axis_max
+        out.append(text if fonts.regular.width(text, size) * LABEL_SAFETY + 4 <= segment else None)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The plot area inside a chart's frame, in points, and how the legend is laid out above it."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    frame_w: float
+    frame_h: float
+    legend_columns: int
+
+    def fractions(self) -> tuple[float, float, float, float]:
+        return (self.left / self.frame_w, self.top / self.frame_h, self.width / self.frame_w, self.height / self.frame_h)
+
+
+def legend_columns(names: Sequence[str], width: float, size: float, fonts: Fonts) -> int:
+    """The most legend columns whose entries fit side by side in `width` points."""
+    entries = [fonts.regular.width(n, size) * LABEL_SAFETY + 2.6 * size for n in names]
+    for columns in range(len(entries), 0, -1):
+        rows = [entries[i : i + columns] for i in range(0, len(entries), columns)]
+        widths = [max(row[c] for row in rows if c < len(row)) for c in range(columns)]
+        if sum(widths) <= width:
+            return columns
+    return 1
+
+
+MAX_LABEL_SHARE = 0.4
+"""Category labels take at most this share of the chart's width; longer ones wrap."""
+
+
+def wrap_label(text: str, width: float, size: float, fonts: Fonts) -> str:
+    """A category label broken at spaces into lines no wider than `width` points."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and fonts.regular.width(f"{lines[-1]} {word}", size) * LABEL_SAFETY <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def _label_width(frame: Rect, labels: Sequence[str], size: float, fonts: Fonts) -> float:
+    widest = max((fonts.regular.width(t, size) for t in labels), default=0.0) * LABEL_SAFETY
+    return min(widest, to_pt(frame.w) * MAX_LABEL_SHARE)
+
+
+def _plot_area(frame: Rect, labels: Sequence[str], names: Sequence[str], size: float, fonts: Fonts,
+               caption: bool) -> _Frame:
+    w, h = to_pt(frame.w), to_pt(frame.h)
+    line = fonts.regular.line(size)
+    left = _label_width(frame, labels, size, fonts) + 10
+    right = fonts.regular.width("100\u00a0%", size) * LABEL_SAFETY / 2 + 6
+    columns = legend_columns(names, w - 8, size, fonts)
+    rows = -(-len(names) // columns)
+    top = (line * 1.6 if caption else 0.0) + rows * line * 1.35 + line * 0.6
+    bottom = line * 1.8
+    return _Frame(left, top, w - left - right, h - top - bottom, w, h, columns)
+
+
+def _series_names(survey: Survey) -> list[str]:
+    return [c.label for c in survey.categories.ordered()] + [survey.missing_label]
+
+
+def _method_label(m: Method) -> str:
+    return f"{m.number}. {m.short}"
+
+
+def _spoken(results: Results, survey: Survey) -> str:
+    parts = [
+        f"{c.label.lower()} {percent(v)}"
+        for c, v in zip(survey.categories.ordered(), results.values())
+        if v is not None
+    ]
+    unknown = results.unknown()
+    if unknown > 0:
+        parts.append(f"{survey.missing_label.lower()} {percent(unknown)}")
+    return ", ".join(parts)
+
+
+def method_charts(
+    survey: Survey, numbers: Sequence[int], sort: str, frame: Rect, theme: Theme, fonts: Fonts
+) -> list[ChartSpec]:
+    """One or more charts of the methods' answers: as many bars per chart as fit the frame legibly."""
+    methods = [survey.method(n) for n in numbers]
+    if sort == "done":
+        methods.sort(key=lambda m: (-(m.results.done if m.results.done is not None else -1), m.number))
+    labels = [_method_label(m) for m in methods]
+    names = _series_names(survey)
+
+    def measure(size: float) -> tuple[list[float], float]:
+        area = _plot_area(frame, labels, names, size, fonts, caption=False)
+        return [fonts.regular.line(size) * 1.2] * len(methods), area.height
+
+    try:
+        size, pages = choose(measure, [False] * len(methods), max(theme.sizes.chart, MIN_CHART_SIZE), MIN_CHART_SIZE)
+    except TooTall:  # not even one bar fits: the frame is tiny; draw one bar per chart
+        size, pages = MIN_CHART_SIZE, [[i] for i in range(len(methods))]
+    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size) for page in pages]
+
+
+def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float) -> ChartSpec:
+    labels = [_method_label(m) for m in methods]
+    area = _plot_area(frame, labels, _series_names(survey), size, fonts, caption=False)
+    colours = theme.colours.chart
+    series = []
+    for key, category in zip(CATEGORY_KEYS, survey.categories.ordered()):
+        values = tuple(getattr(m.results, key) for m in methods)
+        colour = getattr(colours, key)
+        series.append(Series(key, category.label, colour, values,
+                             _labels(values, 100, area.width, size, fonts, "percent"), readable_on(colour)))
+    unknown = tuple(m.results.unknown() or None for m in methods)
+    # the share the survey lacks gets no number on the bar: a "71 %" there would read as an answer
+    series.append(Series("missing", survey.missing_label, colours.missing, unknown,
+                         (None,) * len(methods), readable_on(colours.missing), pattern=True))
+    span = ", ".join(f"metod {m.number}, {m.short}: {_spoken(m.results, survey)}" for m in methods)
+    return _spec(
+        frame, area, theme, size,
+        categories=tuple(labels),
+        series=tuple(series),
+        percent=True,
+        axis_max=100,
+        axis_step=20,
+        description=f"Stapeldiagram, andel länsstyrelser per svar. {span}.",
+    )
+
+
+def _spec(frame: Rect, area: _Frame, theme: Theme, size: float, **chart: object) -> ChartSpec:
+    """A chart in a frame, styled by the theme: the parts every chart shares."""
+    return ChartSpec(
+        width=frame.w,
+        height=frame.h,
+        plot=area.fractions(),
+        family=theme.fonts.body,
+        size=size,
+        text=theme.colours.text,
+        background=theme.colours.background,
+        grid=theme.colours.muted,
+        legend_columns=area.legend_columns,
+        **chart,  # type: ignore[arg-type]
+    )
+
+
+def dominant(results: Results) -> str | None:
+    """The answer that is certainly the most common, or None when the known shares cannot tell.
+
+    An answer dominates when its share is larger than the largest share any other answer could
+    have: its own share when given, else everything the survey does not give.
+    """
+    values = dict(zip(CATEGORY_KEYS, results.values()))
+    unknown = results.unknown()
+    for key, value in values.items():
+        if value is None:
+            continue
+        rivals = [v if v is not None else unknown for k, v in values.items() if k != key]
+        if all(value > r for r in rivals):
+            return key
+    return None
+
+
+OVERVIEW_CAPTION = "Vanligaste svaret per metod (antal metoder)"
+
+
+def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, caption: str | None) -> ChartSpec:
+    """Per method group: in how many methods each answer is clearly the most common, and where it cannot be told."""
+    groups: list[Group] = list(survey.groups)
+    size = max(theme.sizes.chart, MIN_CHART_SIZE)
+    labels = [f"{g.short} ({len(g.methods)})" for g in groups]
+    labels = [wrap_label(t, _label_width(frame, labels, size, fonts), size, fonts) for t in labels]
+    names = {key: f"{c.label} vanligast" for key, c in zip(CATEGORY_KEYS, survey.categories.ordered())}
+    names["unclear"] = f"Kan inte avgöras ({survey.missing_label.lower()})"
+    area = _plot_area(frame, labels, list(names.values()), size, fonts, caption=True)
+    axis_max = float(max(len(g.methods) for g in groups))
+    step = 5.0 if axis_max > 10 else 2.0
+    axis_max = step * -(-axis_max // step)
+    counts = {key: [] for key in (*CATEGORY_KEYS, "unclear")}
+    for g in groups:
+        winners = [dominant(m.results) for m in g.methods]
+        for key in CATEGORY_KEYS:
+            counts[key].append(float(winners.count(key)))
+        counts["unclear"].append(float(winners.count(None)))
+    colours = theme.colours.chart
+    series = []
+    for key in (*CATEGORY_KEYS, "unclear"):
+        colour = getattr(colours, key if key != "unclear" else "missing")
+        values = tuple(v or None for v in counts[key])
+        shown = _labels(values, axis_max, area.width, size, fonts, "count")
+        series.append(Series(key, names[key], colour, values, shown, readable_on(colour), pattern=key == "unclear"))
+    spoken = "; ".join(
+        f"{label.replace(chr(10), ' ')}: " + ", ".join(f"{names[k].lower()} {int(counts[k][i])}" for k in counts)
+        for i, label in enumerate(labels)
+    )
+    return _spec(
+        frame, area, theme, size,
+        categories=tuple(labels),
+        series=tuple(series),
+        percent=False,
+        axis_max=axis_max,
+        axis_step=step,
+        description=f"Stapeldiagram, {(caption or OVERVIEW_CAPTION).lower()}: {spoken}.",
+        caption=caption or OVERVIEW_CAPTION,
+        value_format="count",
+    )
