@@ -80,8 +80,12 @@ def build(
     theme: str | None = None,
     report: Report = _quiet,
     library: Library | None = None,
+    pdf: bool = False,
 ) -> list[Built]:
-    """Build decks into out_dir (output/ by default). Nothing is written unless every deck succeeds."""
+    """Build decks into out_dir (output/ by default). Nothing is written unless every deck succeeds.
+
+    With `pdf`, each deck is also converted to <name>.pdf through LibreOffice (one run for all).
+    """
     from slidegen.output import build_time, normalise_zip, write_atomic
     from slidegen.render.deck import render_deck
 
@@ -103,8 +107,35 @@ def build(
         target = out_dir / f"{deck_plan.name}.pptx"
         write_atomic(target, data)
         built.append(Built(deck_plan.name, target, len(deck_plan.slides), seconds))
+    if pdf:
+        from slidegen.convert import Deck, write_pdfs
+
+        report(f"converting {len(built)} deck{'s' if len(built) != 1 else ''} to PDF with LibreOffice …")
+        write_pdfs([Deck(b.path, b.slides) for b in built], out_dir)
     report(f"done in {time.perf_counter() - start:.2f} s")
     return built
+
+
+def preview(
+    project: Project,
+    paths: list[Path] | None = None,
+    *,
+    theme: str | None = None,
+    width: int = 1280,
+    report: Report = _quiet,
+    library: Library | None = None,
+) -> list[Path]:
+    """Build the decks, then write a PNG per slide and a contact sheet per deck under output/preview/."""
+    from slidegen.convert import Deck, to_pdf, write_preview
+
+    built = build(project, paths, theme=theme, report=report, library=library)
+    decks = [Deck(b.path, b.slides) for b in built]
+    report("rendering slide pictures with LibreOffice …")
+    pdfs = to_pdf(decks)
+    written: list[Path] = []
+    for deck in decks:
+        written.extend(write_preview(deck, pdfs[deck.pptx], project.output / "preview", width))
+    return written
 
 
 def export_charts(

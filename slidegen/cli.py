@@ -46,6 +46,15 @@ def _run(action: Callable[[], Any]) -> Any:
         sys.exit(130)
 
 
+def _require_soffice() -> None:
+    """Exit 1 with the install hint before anything is built when LibreOffice is missing."""
+    from slidegen.convert import INSTALL_HINT, find_soffice
+
+    if find_soffice() is None:
+        click.echo(f"error: {INSTALL_HINT}", err=True)
+        sys.exit(1)
+
+
 @click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="slidegen")
 @click.option(
@@ -74,20 +83,48 @@ deck_files = click.argument("decks", nargs=-1, type=click.Path(dir_okay=False, e
     help="Where to write the .pptx files.  [default: output/]",
 )
 @click.option("--theme", default=None, help="Use this theme (a folder in themes/) instead of the deck's own.")
+@click.option("--pdf", is_flag=True, help="Also write <name>.pdf through LibreOffice.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.pass_obj
-def build(project: Any, decks: tuple[Path, ...], out_dir: Path | None, theme: str | None, quiet: bool) -> None:
-    """Build decks into .pptx files.
+def build(project: Any, decks: tuple[Path, ...], out_dir: Path | None, theme: str | None, pdf: bool,
+          quiet: bool) -> None:
+    """Build decks into .pptx files (and PDFs with --pdf).
 
     DECKS are deck files (content/decks/*.yaml); without them every deck is built. Nothing is
     written unless every deck builds: on an error the files in output/ stay as they were.
     """
     from slidegen.build import build as run_build
 
+    if pdf:
+        _require_soffice()
     report = (lambda _: None) if quiet else (lambda line: click.echo(line, err=True))
-    built = _run(lambda: run_build(project, list(decks), out_dir=out_dir, theme=theme, report=report))
+    built = _run(lambda: run_build(project, list(decks), out_dir=out_dir, theme=theme, report=report, pdf=pdf))
     for b in built:
         click.echo(f"{project.show(b.path)}  ({b.slides} slides)")
+        if pdf:
+            click.echo(project.show(b.path.with_suffix(".pdf")))
+
+
+@main.command()
+@deck_files
+@click.option("--theme", default=None, help="Use this theme instead of the deck's own.")
+@click.option("--width", default=1280, show_default=True, type=click.IntRange(200, 4000),
+              help="Width of each slide picture in pixels.")
+@click.pass_obj
+def preview(project: Any, decks: tuple[Path, ...], theme: str | None, width: int) -> None:
+    """Build decks and write a picture of every slide, and a contact sheet per deck.
+
+    Pictures go to output/preview/<deck>/slide-NN.png, contact sheets to
+    output/preview/<deck>-contact.png. Needs LibreOffice.
+    """
+    from slidegen.build import preview as run_preview
+
+    _require_soffice()
+    files = _run(lambda: run_preview(project, list(decks), theme=theme, width=width,
+                                     report=lambda line: click.echo(line, err=True)))
+    for path in files:
+        if path.name.endswith("-contact.png"):
+            click.echo(project.show(path))
 
 
 @main.command()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from slidegen.content import Project
+from slidegen.convert import find_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -47,3 +48,9 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("output")
     built = build(Project.at(ROOT), out_dir=out)
     return {b.name: b.path for b in built}
+
+
+needs_soffice = pytest.mark.skipif(
+    find_soffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it"
+)
+"""Marks tests that render decks through LibreOffice."""

@@ -106,6 +106,7 @@ class Properties:
     title: str
     subject: str
     author: str
+    company: str
     keywords: str
     language: str
     created: dt.datetime

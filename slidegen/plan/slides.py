@@ -351,6 +351,7 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
             slides.extend(PLANNERS[slide.kind](ctx, slide, i))
         except TooLong as exc:
             problems.append(Problem(exc.source or ctx.loc("slides", i), exc.advice()))
+    problems.extend(_duplicate_titles(slides))
     if problems:
         raise ContentError(problems)
     return DeckPlan(
@@ -363,13 +364,27 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
     )
 
 
+def _duplicate_titles(slides: list[SlidePlan]) -> list[Problem]:
+    """Titles must differ within a deck: screen-reader users move between slides by their titles."""
+    first: dict[str, SlidePlan] = {}
+    problems = []
+    for plan in slides:
+        text = plan.title.paras[0].text
+        earlier = first.setdefault(text, plan)
+        if earlier is not plan and earlier.source != plan.source:
+            problems.append(Problem(plan.source, f"the title `{text}` is already used by the slide at line "
+                                    f"{earlier.source.line}; give each slide its own title"))
+    return problems
+
+
 def properties(bundle: Bundle) -> Properties:
     """Document properties from the deck's meeting."""
     m = bundle.deck.model.meeting
     return Properties(
         title=m.title,
         subject=m.subject or m.title,
-        author=m.organisation,
+        author="; ".join(m.presenters) or m.organisation,
+        company=m.organisation,
         keywords="; ".join(m.keywords),
         language=m.language,
         created=dt.datetime.combine(m.date, dt.time(0, 0), tzinfo=dt.timezone.utc),

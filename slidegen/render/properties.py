@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 
 from slidegen import __version__
@@ -44,9 +45,23 @@ def set_properties(prs: Presentation, plan: DeckPlan) -> None:
         format="Bredbild (16:9)" if widescreen else "Bildspel på skärmen (4:3)",
         slides=len(plan.slides),
         notes=sum(1 for s in plan.slides if s.notes),
-        company=escape(props.author),
+        company=escape(props.company),
     )
     package = prs.part.package
     for rel in package.iter_rels():
         if rel.reltype == RT.EXTENDED_PROPERTIES:
             rel.target_part._blob = app.encode("utf-8")
+    set_language(prs, props.language)
+
+
+LANG_TAGS = tuple(qn(t) for t in ("a:rPr", "a:defRPr", "a:endParaRPr"))
+
+
+def set_language(prs: Presentation, lang: str) -> None:
+    """Every text property in every part (slides, masters, layouts, notes, charts) says the deck's language."""
+    for part in prs.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        for el in element.iter(*LANG_TAGS):
+            el.set("lang", lang)
