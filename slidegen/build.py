@@ -86,7 +86,8 @@ def build(
 
     With `pdf`, each deck is also converted to <name>.pdf through LibreOffice (one run for all).
     """
-    from slidegen.output import build_time, normalise_zip, write_atomic
+    from slidegen.output import normalise_zip, write_atomic
+    from slidegen.stamp import build_time
     from slidegen.render.deck import render_deck
 
     start = time.perf_counter()

@@ -147,6 +147,41 @@ def charts(project: Any, decks: tuple[Path, ...], fmt: str, out_dir: Path | None
         click.echo(project.show(path))
 
 
+@main.group()
+def new() -> None:
+    """Create content files from their templates."""
+
+
+@new.command("example")
+@click.option("--county", required=True, help='The county, e.g. "Skåne", "Skåne län" or "M".')
+@click.pass_obj
+def new_example(project: Any, county: str) -> None:
+    """Write the county's next good-example file from content/examples/_mall.yaml.
+
+    Prints the new file's path; open it, fill it in, and set `status: klar` when it is ready.
+    A county has at most two examples.
+    """
+    from slidegen.examples import new_example as make
+
+    path = _run(lambda: make(project, county))
+    click.echo(project.show(path))
+
+
+@main.group("list")
+def list_() -> None:
+    """Show what the project holds."""
+
+
+@list_.command("examples")
+@click.pass_obj
+def list_examples(project: Any) -> None:
+    """The example files of every county, in official county order, and which counties have none."""
+    from slidegen.examples import overview_lines
+
+    for line in _run(lambda: overview_lines(project)):
+        click.echo(line)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.pass_obj

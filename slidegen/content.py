@@ -12,6 +12,8 @@ from pydantic import BaseModel
 from slidegen.errors import ContentError, Location, Problem, display_path
 from slidegen.loader import Document, read_document, suggest, validate
 from slidegen.models.assignment import Assignment
+from slidegen.models.bullets import BulletList
+from slidegen.models.county import COUNTIES
 from slidegen.models.deck import (
     AgendaPointsSlide,
     AgendaSlide,
@@ -19,14 +21,21 @@ from slidegen.models.deck import (
     BulletsSlide,
     ChartSlide,
     Deck,
+    ExamplesOverviewSlide,
+    ExamplesSlide,
     MethodTableSlide,
     StatusListSlide,
 )
+from slidegen.models.example import MAX_PER_COUNTY, Example
 from slidegen.models.guidance import Guidance
 from slidegen.models.survey import Survey
 from slidegen.models.theme import Theme
+from slidegen.plan.pictures import image_size
 
 M = TypeVar("M", bound=BaseModel)
+
+MAX_PICTURE_BYTES = 5 * 2**20
+"""Pictures larger than this are refused: a slide never needs more, and decks travel by e-mail."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +62,11 @@ class Project:
 
     def decks(self) -> list[Path]:
         """Every deck file in content/decks/, in name order (files starting with _ are skipped)."""
-        folder = self.content / "decks"
-        return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
+        return _yaml_files(self.content / "decks")
+
+    def example_files(self) -> list[Path]:
+        """Every good-example file in content/examples/ (the template `_mall.yaml` is skipped)."""
+        return _yaml_files(self.content / "examples")
 
     def theme_names(self) -> list[str]:
         """The themes that have a theme.yaml."""
@@ -63,6 +75,10 @@ class Project:
     def show(self, path: Path) -> str:
         """A path as the user sees it: relative to the project root."""
         return display_path(path, self.root)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
 
 
 @dataclass(frozen=True)
@@ -81,6 +97,10 @@ class Bundle:
     deck: Loaded[Deck]
     theme: Loaded[Theme]
     refs: dict[tuple[str, type], Loaded[Any]] = field(default_factory=dict)
+    examples: list[Loaded[Example]] = field(default_factory=list)
+    """The good examples, in official county order (then file name), when the deck shows them."""
+    pictures: dict[str, tuple[Path, tuple[int, int]]] = field(default_factory=dict)
+    """The pictures the examples show: reference → (checked file, pixel size)."""
 
     @property
     def name(self) -> str:
@@ -93,7 +113,13 @@ class Bundle:
 
     def files(self) -> set[Path]:
         """Every file the deck depends on."""
-        return {self.deck.doc.path, self.theme.doc.path, *(ld.doc.path for ld in self.refs.values())}
+        return {
+            self.deck.doc.path,
+            self.theme.doc.path,
+            *(ld.doc.path for ld in self.refs.values()),
+            *(ex.doc.path for ex in self.examples),
+            *(path for path, _ in self.pictures.values()),
+        }
 
     def get(self, ref: str, model: type[M]) -> Loaded[M]:
         """A referenced file, loaded as a model."""
@@ -110,6 +136,8 @@ class Library:
     def __init__(self, project: Project) -> None:
         self.project = project
         self._cache: dict[tuple[Path, type], tuple[tuple[int, int], Loaded[Any]]] = {}
+        self.pictures: dict[str, tuple[Path, tuple[int, int]]] = {}
+        """Checked pictures: reference → (file, pixel size)."""
 
     def load(self, path: Path, model: type[M]) -> Loaded[M]:
         """Read and validate one file (ContentError with every problem in it)."""
@@ -162,14 +190,59 @@ class Library:
                 refs[(ref, model)] = self.load(target, model)
             except ContentError as exc:
                 problems.extend(exc.problems)
+        examples = self.examples(problems) if _shows_examples(deck.model) else []
         if problems:
             raise ContentError(problems)
         assert loaded_theme is not None
-        bundle = Bundle(Path(path), deck, loaded_theme, refs)
+        pictures = {m.picture: self.pictures[m.picture] for m in (ex.model for ex in examples) if m.picture}
+        bundle = Bundle(Path(path), deck, loaded_theme, refs, examples, pictures)
         problems.extend(check_bundle(bundle))
         if problems:
             raise ContentError(problems)
         return bundle
+
+    def examples(self, problems: list[Problem]) -> list[Loaded[Example]]:
+        """Every good example, validated, in official county order; at most two per county."""
+        loaded: list[Loaded[Example]] = []
+        for path in self.project.example_files():
+            try:
+                loaded.append(self.load(path, Example))
+            except ContentError as exc:
+                problems.extend(exc.problems)
+        order = {c.name: i for i, c in enumerate(COUNTIES)}
+        loaded.sort(key=lambda ex: (order[ex.model.county], ex.doc.path.name))
+        by_county: dict[str, list[Loaded[Example]]] = {}
+        for ex in loaded:
+            by_county.setdefault(ex.model.county, []).append(ex)
+        for county, group in by_county.items():
+            if len(group) > MAX_PER_COUNTY:
+                files = ", ".join(ex.doc.display for ex in group)
+                for ex in group[MAX_PER_COUNTY:]:
+                    problems.append(ex.doc.problem(("county",), f"{county} has {len(group)} examples ({files}); "
+                                                   f"at most {MAX_PER_COUNTY} per county — remove one or merge two"))
+        for ex in loaded:
+            if ex.model.picture:
+                self._picture(ex.model.picture, ex.doc, ("picture",), problems)
+        return loaded
+
+    def _picture(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem]) -> None:
+        """Check a picture reference: a PNG or JPEG (by its bytes) inside content/, not too large."""
+        path = self._resolve(ref, doc, loc, problems, kinds="*.[pjPJ]*[gG]")
+        if path is None:
+            return
+        size = path.stat().st_size
+        if size > MAX_PICTURE_BYTES:
+            problems.append(doc.problem(loc, f"`{ref}` is {size / 2**20:.1f} MiB; pictures may be at most "
+                                        f"{MAX_PICTURE_BYTES // 2**20} MiB — save a smaller copy"))
+            return
+        with path.open("rb") as fh:
+            head = fh.read(64 * 1024)
+        dims = image_size(head)
+        if dims is None:
+            problems.append(doc.problem(loc, f"`{ref}` is not a PNG or JPEG picture (whatever its name says); "
+                                        "save it as PNG or JPEG"))
+            return
+        self.pictures[ref] = (path.resolve(), dims)
 
     def _theme(self, deck: Loaded[Deck], override: str | None, problems: list[Problem]) -> Loaded[Theme] | None:
         name = override or deck.model.theme
@@ -185,7 +258,8 @@ class Library:
             problems.extend(exc.problems)
             return None
 
-    def _resolve(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem]) -> Path | None:
+    def _resolve(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem],
+                 kinds: str = "*.yaml") -> Path | None:
         """The file a reference names, if it is a safe path inside content/ that exists."""
         content = self.project.content.resolve()
         rel = Path(ref)
@@ -200,7 +274,7 @@ class Library:
             problems.append(doc.problem(loc, f"`{ref}` is a link that leads outside content/; copy the file into content/"))
             return None
         if not target.is_file():
-            known = [p.relative_to(content).as_posix() for p in content.rglob("*.yaml")]
+            known = [p.relative_to(content).as_posix() for p in content.rglob(kinds)]
             problems.append(doc.problem(loc, f"there is no file content/{ref}{suggest(ref, known)}"))
             return None
         return target
@@ -217,10 +291,34 @@ def _references(deck: Deck) -> list[tuple[tuple[Any, ...], str | None, type]]:
             out.append(((*loc, "source"), slide.source, Guidance))
         elif isinstance(slide, (MethodTableSlide, ChartSlide)):
             out.append(((*loc, "survey") if slide.survey else ("survey",) if deck.survey else loc, slide.survey or deck.survey, Survey))
-        elif isinstance(slide, BulletsSlide) and slide.chart is not None:
-            ref = slide.chart.survey or deck.survey
-            out.append(((*loc, "chart", "survey") if slide.chart.survey else ("survey",) if deck.survey else loc, ref, Survey))
+        elif isinstance(slide, BulletsSlide):
+            if slide.source is not None:
+                out.append(((*loc, "source"), slide.source, BulletList))
+            if slide.chart is not None:
+                ref = slide.chart.survey or deck.survey
+                out.append(((*loc, "chart", "survey") if slide.chart.survey else ("survey",) if deck.survey else loc, ref, Survey))
+        elif isinstance(slide, (ExamplesOverviewSlide, ExamplesSlide)):
+            out.append((("survey",) if deck.survey else loc, deck.survey, Survey))
     return out
+
+
+def _shows_examples(deck: Deck) -> bool:
+    return any(isinstance(s, (ExamplesOverviewSlide, ExamplesSlide)) for s in deck.slides)
+
+
+def check_examples(bundle: Bundle) -> list[Problem]:
+    """Every method an example names must be in the deck's survey."""
+    if not bundle.examples:
+        return []
+    survey = bundle.survey(None)
+    known = set(survey.model.numbers())
+    problems = []
+    for ex in bundle.examples:
+        for j, number in enumerate(ex.model.methods):
+            if number not in known:
+                problems.append(ex.doc.problem(("methods", j), f"there is no method {number} in "
+                                               f"{survey.doc.display} (it has {_ranges(sorted(known))})"))
+    return problems
 
 
 def check_survey(survey: Loaded[Survey]) -> list[Problem]:
@@ -249,6 +347,7 @@ def check_bundle(bundle: Bundle) -> list[Problem]:
         if model is Survey and ref not in checked:
             checked.add(ref)
             problems.extend(check_survey(loaded))
+    problems.extend(check_examples(bundle))
     agenda = deck.model.agenda
     for i, slide in enumerate(deck.model.slides):
         loc: tuple[Any, ...] = ("slides", i)

@@ -10,16 +10,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ZIP_EPOCH = dt.datetime(1980, 1, 1)
-
-
-def build_time(meeting_date: dt.date) -> dt.datetime:
-    """The time stamped into the deck: SOURCE_DATE_EPOCH when set, else the meeting date (UTC midnight)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
-    return dt.datetime.combine(meeting_date, dt.time(0, 0))
-
+from slidegen.stamp import EPOCH
 
 def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     """The same package with fixed entry dates and permissions, so equal content gives equal bytes.
@@ -27,7 +18,7 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     Workbooks embedded in native charts are normalised the same way, and their `created` and
     `modified` stamps are set to `when`.
     """
-    stamp = max(when, ZIP_EPOCH).timetuple()[:6]
+    stamp = max(when, EPOCH).timetuple()[:6]
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

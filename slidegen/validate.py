@@ -11,12 +11,14 @@ from slidegen.content import Library, Loaded, Project, check_survey
 from slidegen.errors import ContentError, Location, Problem
 from slidegen.loader import read_document, validate
 from slidegen.models.assignment import Assignment
+from slidegen.models.bullets import BulletList
 from slidegen.models.deck import Deck
+from slidegen.models.example import Example
 from slidegen.models.guidance import Guidance
 from slidegen.models.survey import Survey
 from slidegen.models.theme import Theme
 
-MODELS: tuple[type[BaseModel], ...] = (Deck, Survey, Assignment, Guidance, Theme)
+MODELS: tuple[type[BaseModel], ...] = (Deck, Survey, Assignment, Guidance, BulletList, Example, Theme)
 """Every content file type; a file outside decks/ is checked against the one its keys match best."""
 
 SKIP_DIRS = {"schema"}
@@ -27,6 +29,8 @@ def model_for(project: Project, path: Path, keys: set[str]) -> type[BaseModel] |
     path = path.resolve()
     if path.parent == (project.content / "decks").resolve():
         return Deck
+    if path.parent == (project.content / "examples").resolve():
+        return Example
     if path.name == "theme.yaml":
         return Theme
     best, score = None, 0

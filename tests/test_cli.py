@@ -68,7 +68,7 @@ def test_build_with_error_keeps_the_last_good_deck(project: Project):
     assert result.exit_code == 1
     assert "unknown kind `agendaa` — did you mean `agenda`?" in result.output
     assert out.read_bytes() == before
-    assert sorted(p.name for p in out.parent.iterdir() if p.name != ".cache") == ["skype-2016-10-28.pptx"]
+    assert sorted(p.name for p in out.parent.iterdir() if p.name != ".cache") == ["nobel-2016.pptx", "skype-2016-10-28.pptx"]
 
 
 def test_usage_error_exits_2(project: Project):
@@ -90,7 +90,8 @@ def test_module_entry_point_runs_without_traceback(project: Project):
 
 def test_charts_command_writes_one_file_per_chart(project: Project, tmp_path: Path):
     out = tmp_path / "charts"
-    result = run(project, "charts", "--format", "svg", "--out-dir", str(out))
+    skype = project.content / "decks" / "skype-2016-10-28.yaml"
+    result = run(project, "charts", str(skype), "--format", "svg", "--out-dir", str(out))
     assert result.exit_code == 0, result.output
     files = sorted(p.name for p in out.iterdir())
     assert len(files) == 4 and all(f.startswith("skype-2016-10-28-slide") and f.endswith(".svg") for f in files)

@@ -43,6 +43,7 @@ def test_shipped_deck_loads_with_everything_it_refers_to(project: Project):
     assert bundle.name == "skype-2016-10-28"
     assert {p.name for p in bundle.files()} == {
         "skype-2016-10-28.yaml", "theme.yaml", "survey-2015.yaml", "assignment-51.yaml", "guidance-rus.yaml",
+        "conclusions-2015.yaml",
     }
     assert bundle.survey(None).model.numbers() == list(range(1, 33))
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from slidegen.models.base import ContentRef, Model, Text
 
@@ -43,7 +43,7 @@ class Meeting(Model):
     """Facts about the meeting, used on the title slide and in the document properties."""
 
     title: Text = Field(description="The deck's title, e.g. `Uppdrag 51 – hur går det?`.")
-    date: dt.date = Field(description="The meeting date, e.g. 2016-10-28.")
+    date: dt.date | None = Field(None, description="The meeting date, e.g. 2016-10-28; leave out while unknown.")
     start: str | None = Field(None, pattern=r"^\d{1,2}\.\d{2}$", description="Start time as `13.00` (in quotes).")
     end: str | None = Field(None, pattern=r"^\d{1,2}\.\d{2}$", description="End time as `14.15` (in quotes).")
     presenters: list[Text] = Field(default_factory=list, description="The presenters' names.")
@@ -123,12 +123,24 @@ class OverviewChart(Model):
 
 
 class BulletsSlide(SlideBase):
-    """A title and bullets, with sub-bullets below any of them; optionally an overview chart beside them."""
+    """A title and bullets, with sub-bullets below any of them; optionally an overview chart beside them.
+
+    The bullets are written here (`items`) or taken from a shared list file (`source`).
+    """
 
     kind: Literal["bullets"]
-    title: Text
-    items: list[Bullet] = Field(min_length=1, description="The bullets: text, or `text` with `items` below it.")
+    title: str | None = Field(None, description="The title; the list file's title when left out.")
+    items: list[Bullet] | None = Field(None, min_length=1, description="The bullets: text, or `text` with `items` below it.")
+    source: ContentRef | None = Field(None, description="A bullet-list file, e.g. `conclusions-2015.yaml`.")
     chart: OverviewChart | None = Field(None, description="An overview chart of the survey, right of the bullets.")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "BulletsSlide":
+        if (self.items is None) == (self.source is None):
+            raise ValueError("give the bullets either here (`items:`) or from a file (`source:`), not both or neither")
+        if self.title is None and self.source is None:
+            raise ValueError("`title` is missing; add a line `title: …`")
+        return self
 
 
 class AssignmentSlide(SlideBase):
@@ -167,6 +179,19 @@ class ChartSlide(SlideBase):
     renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
 
 
+class ExamplesOverviewSlide(SlideBase):
+    """Which counties have sent good examples and which have not, in the official county order."""
+
+    kind: Literal["examples_overview"]
+    title: Text = Field("Goda exempel från länen", description="The slide's title.")
+
+
+class ExamplesSlide(SlideBase):
+    """One slide per good example (content/examples/), grouped by county in the official order."""
+
+    kind: Literal["examples"]
+
+
 class SectionSlide(SlideBase):
     """A section divider."""
 
@@ -185,6 +210,8 @@ Slide = Annotated[
         StatusListSlide,
         MethodTableSlide,
         ChartSlide,
+        ExamplesOverviewSlide,
+        ExamplesSlide,
         SectionSlide,
     ],
     Field(discriminator="kind"),
@@ -199,4 +226,5 @@ class Deck(Model):
     charts: ChartRenderer = Field("image", description="How charts are drawn: `image` (PNG) or `native` (editable).")
     survey: ContentRef | None = Field(None, description="The survey used by slides that do not name one.")
     agenda: list[Text] = Field(default_factory=list, description="The agenda items, in order.")
+    drafts: bool = Field(False, description="Show good examples with `status: utkast` too (marked as drafts).")
     slides: list[Slide] = Field(min_length=1, description="The slides, in order.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal, Union
 
 from slidegen.errors import Location
@@ -85,7 +86,17 @@ class ChartBox:
     name: str = "Chart"
 
 
-Box = Union[TextBox, TableBox, ChartBox]
+@dataclass(frozen=True)
+class PictureBox:
+    """A picture from content/, in a frame of its own shape, with its alt text."""
+
+    frame: Rect
+    path: Path
+    description: str
+    name: str = "Picture"
+
+
+Box = Union[TextBox, TableBox, ChartBox, PictureBox]
 
 
 @dataclass(frozen=True)

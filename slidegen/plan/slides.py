@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from slidegen.content import Bundle
+from slidegen.content import Bundle, Loaded
+from slidegen.loader import Document
+from slidegen.models.bullets import BulletList
+from slidegen.models.county import COUNTIES
+from slidegen.models.example import Example
 from slidegen.errors import ContentError, Location, Problem
 from slidegen.models.assignment import Assignment
 from slidegen.models.deck import (
@@ -17,6 +20,8 @@ from slidegen.models.deck import (
     BulletItem,
     BulletsSlide,
     ChartSlide,
+    ExamplesOverviewSlide,
+    ExamplesSlide,
     MethodTableSlide,
     SectionSlide,
     StatusListSlide,
@@ -27,11 +32,26 @@ from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.models.theme import Theme
 from slidegen.plan.charts import method_charts, overview_chart
 from slidegen.plan.format import percent
-from slidegen.plan.geometry import Rect, cm, to_pt
+from slidegen.plan.geometry import Rect, cm, pt, to_pt
 from slidegen.plan.layout import CELL_INSETS, TEXT_INSETS, Frames, frames_for
-from slidegen.plan.model import Cell, ChartBox, DeckPlan, Properties, SlidePlan, TableStyle, TextBox
+from slidegen.plan.model import Cell, ChartBox, DeckPlan, PictureBox, Properties, SlidePlan, TableStyle, TextBox
+from slidegen.plan.pictures import fit_picture
 from slidegen.plan.table import TableSpec, plan_tables
-from slidegen.plan.text import BULLET, DASH, Fonts, Marker, Para, Run, TooLong, fit_single, heights, paginate
+from slidegen.stamp import build_time
+from slidegen.plan.text import (
+    BULLET,
+    DASH,
+    Fonts,
+    Marker,
+    Para,
+    Run,
+    TooLong,
+    fit_single,
+    heights,
+    paginate,
+    para_height,
+    sizes_between,
+)
 
 
 @dataclass
@@ -173,15 +193,17 @@ def plan_agenda_points(ctx: Context, slide: AgendaPointsSlide, i: int) -> list[S
     return text_slides(ctx, title, paras, source, slide.notes)
 
 
-def _bullet_paras(ctx: Context, items: list[Bullet], loc: tuple[Any, ...], level: int = 0) -> list[Para]:
+def _bullet_paras(ctx: Context, items: list[Bullet], loc: tuple[Any, ...], level: int = 0,
+                  doc: Document | None = None) -> list[Para]:
     out: list[Para] = []
+    doc = doc or ctx.bundle.deck.doc
     for j, item in enumerate(items):
-        source = ctx.loc(*loc, j)
+        source = doc.location((*loc, j))
         marker = replace(BULLET if level == 0 else DASH, colour=ctx.theme.colours.accent)
         if isinstance(item, BulletItem):
             out.append(Para((Run(item.text),), level=level, marker=marker, space_before=0.5 if level == 0 else 0.25,
                             keep_with_next=bool(item.items), source=source))
-            out.extend(_bullet_paras(ctx, item.items, (*loc, j, "items"), level + 1))
+            out.extend(_bullet_paras(ctx, item.items, (*loc, j, "items"), level + 1, doc))
         else:
             out.append(Para((Run(item),), level=level, marker=marker, space_before=0.5 if level == 0 else 0.25,
                             source=source))
@@ -189,12 +211,18 @@ def _bullet_paras(ctx: Context, items: list[Bullet], loc: tuple[Any, ...], level
 
 
 def plan_bullets(ctx: Context, slide: BulletsSlide, i: int) -> list[SlidePlan]:
-    paras = _bullet_paras(ctx, list(slide.items), ("slides", i, "items"))
+    if slide.source is not None:
+        shared = ctx.bundle.get(slide.source, BulletList)
+        title = slide.title or shared.model.title
+        paras = _bullet_paras(ctx, list(shared.model.items), ("items",), doc=shared.doc)
+    else:
+        title = slide.title or ""
+        paras = _bullet_paras(ctx, list(slide.items or []), ("slides", i, "items"))
     source = ctx.loc("slides", i)
     if slide.chart is None:
-        return text_slides(ctx, slide.title, paras, source, slide.notes)
+        return text_slides(ctx, title, paras, source, slide.notes)
     text_frame, chart_frame = ctx.frames.body.split_h(0.52, cm(0.8))
-    slides = text_slides(ctx, slide.title, paras, source, slide.notes, frame=text_frame)
+    slides = text_slides(ctx, title, paras, source, slide.notes, frame=text_frame)
     survey = ctx.bundle.survey(slide.chart.survey).model
     spec = overview_chart(survey, chart_frame, ctx.theme, ctx.body_fonts, slide.chart.title)
     chart = ChartBox(chart_frame, spec, slide.chart.renderer or ctx.bundle.deck.model.charts, name="Overview chart")
@@ -323,6 +351,96 @@ def plan_section(ctx: Context, slide: SectionSlide, i: int) -> list[SlidePlan]:
     return [SlidePlan("title", title, boxes, source, slide.notes)]
 
 
+def _shown_examples(ctx: Context) -> list[Loaded[Example]]:
+    """The examples the deck shows: ready ones, and drafts when the deck asks for them."""
+    drafts = ctx.bundle.deck.model.drafts
+    return [ex for ex in ctx.bundle.examples if drafts or not ex.model.draft]
+
+
+def plan_examples_overview(ctx: Context, slide: ExamplesOverviewSlide, i: int) -> list[SlidePlan]:
+    colours = ctx.theme.colours
+    ready: dict[str, int] = {}
+    drafts: dict[str, int] = {}
+    for ex in _shown_examples(ctx):
+        target = drafts if ex.model.draft else ready
+        target[ex.model.county] = target.get(ex.model.county, 0) + 1
+    headline = Para((Run(f"{len(ready)} av {len(COUNTIES)} län har lämnat exempel", bold=True),),
+                    scale=1.25, space_before=0, source=ctx.loc("slides", i))
+    entries = []
+    for county in COUNTIES:
+        runs = [Run(f"{county.code}  ", bold=True, colour=colours.muted), Run(f"{county.name} – ")]
+        if county.name in ready:
+            runs.append(Run(f"{ready[county.name]} exempel", bold=True, colour=colours.accent))
+        elif county.name in drafts:
+            runs.append(Run("utkast", colour=colours.muted))
+        else:
+            runs.append(Run("inget ännu", colour=colours.muted))
+        entries.append(Para(tuple(runs), space_before=0.3))
+    body = ctx.frames.body
+    sizes = ctx.theme.sizes
+    w, h = _inner(body)
+    columns = 3
+    per_column = -(-len(entries) // columns)
+    gap = cm(0.6)
+    col_w = (body.w - gap * (columns - 1)) // columns
+    col_inner = to_pt(col_w - TEXT_INSETS.left - TEXT_INSETS.right)
+    for size in sizes_between(sizes.body, sizes.body_min):
+        top = para_height(headline, size, w, ctx.body_fonts) + ctx.body_fonts.regular.line(size) * 0.8
+        tallest = max(
+            sum(heights(entries[k : k + per_column], size, col_inner, ctx.body_fonts))
+            for k in range(0, len(entries), per_column)
+        )
+        if top + tallest <= h:
+            break
+    else:
+        raise TooLong(headline.text, ctx.loc("slides", i), top + tallest, h, sizes.body_min)
+    head_h = pt(top) + TEXT_INSETS.top + TEXT_INSETS.bottom
+    boxes: list[TextBox] = [
+        TextBox(Rect(body.x, body.y, body.w, head_h), (headline,), size, ctx.theme.fonts.body, colours.text, "body",
+                TEXT_INSETS, name="Summary")
+    ]
+    for c, k in enumerate(range(0, len(entries), per_column)):
+        frame = Rect(body.x + c * (col_w + gap), body.y + head_h, col_w, body.h - head_h)
+        boxes.append(TextBox(frame, tuple(entries[k : k + per_column]), size, ctx.theme.fonts.body, colours.text,
+                             "text", TEXT_INSETS, name=f"Counties {c + 1}"))
+    source = ctx.loc("slides", i)
+    return [SlidePlan("content", title_box(ctx, slide.title, source), tuple(boxes), source, slide.notes)]
+
+
+def plan_examples(ctx: Context, slide: ExamplesSlide, i: int) -> list[SlidePlan]:
+    survey = ctx.bundle.survey(None).model
+    accent, muted = ctx.theme.colours.accent, ctx.theme.colours.muted
+    out: list[SlidePlan] = []
+    for ex in _shown_examples(ctx):
+        m, doc = ex.model, ex.doc
+        title = f"{m.county}: {m.title}" + (" (utkast)" if m.draft else "")
+        marker = replace(BULLET, colour=accent)
+        paras = [Para((Run(text),), marker=marker, space_before=0.5, source=doc.location(("description", j)))
+                 for j, text in enumerate(m.description)]
+        paras.append(Para((Run("Metoder i enkäten", bold=True),), space_before=0.9, keep_with_next=True))
+        paras += [
+            Para((Run(f"Metod {n}: {survey.method(n).short}", bold=True, colour=accent),), scale=0.85,
+                 space_before=0.25, source=doc.location(("methods", j)))
+            for j, n in enumerate(m.methods)
+        ]
+        if m.contact:
+            who = m.contact.name + (f", {m.contact.email}" if m.contact.email else "")
+            paras.append(Para((Run(f"Kontakt: {who}", colour=muted),), scale=0.85, space_before=0.9,
+                              source=doc.location(("contact",))))
+        source = doc.location(())
+        frame = ctx.frames.body
+        picture = ctx.bundle.pictures.get(m.picture) if m.picture else None
+        if picture is not None:
+            frame, picture_frame = frame.split_h(0.58, cm(0.8))
+        slides = text_slides(ctx, title, paras, source, slide.notes, frame=frame)
+        if picture is not None:
+            path, size = picture
+            box = PictureBox(fit_picture(picture_frame, size), path, m.picture_alt or "")
+            slides[0] = replace(slides[0], boxes=(*slides[0].boxes, box))
+        out.extend(slides)
+    return out
+
+
 PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "title": plan_title,
     "agenda": plan_agenda,
@@ -332,6 +450,8 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "status_list": plan_status_list,
     "method_table": plan_method_table,
     "chart": plan_chart,
+    "examples_overview": plan_examples_overview,
+    "examples": plan_examples,
     "section": plan_section,
 }
 """The planner of each slide kind."""
@@ -387,5 +507,5 @@ def properties(bundle: Bundle) -> Properties:
         company=m.organisation,
         keywords="; ".join(m.keywords),
         language=m.language,
-        created=dt.datetime.combine(m.date, dt.time(0, 0), tzinfo=dt.timezone.utc),
+        created=build_time(m.date),
     )

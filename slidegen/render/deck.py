@@ -13,11 +13,11 @@ from pptx.slide import Slide
 from pptx.util import Emu
 
 from slidegen.models.theme import Theme
-from slidegen.plan.model import ChartBox, DeckPlan, SlidePlan, TableBox, TextBox
+from slidegen.plan.model import ChartBox, DeckPlan, PictureBox, SlidePlan, TableBox, TextBox
 from slidegen.render.base import LAYOUTS, presentation
 from slidegen.render.charts import add_chart
 from slidegen.render.properties import set_properties
-from slidegen.render.shapes import remove_shape
+from slidegen.render.shapes import remove_shape, set_description
 from slidegen.render.table import render_table
 from slidegen.render.text import fill_frame
 
@@ -63,10 +63,18 @@ def render_chart_box(ctx: SlideContext, box: ChartBox) -> None:
     add_chart(ctx.slide, box, ctx.lang, ctx.cache_dir)
 
 
+def render_picture(ctx: SlideContext, box: PictureBox) -> None:
+    f = box.frame
+    shape = ctx.slide.shapes.add_picture(str(box.path), Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h))
+    shape.name = box.name
+    set_description(shape, box.description)
+
+
 RENDERERS: dict[type, Callable[[SlideContext, Any], None]] = {
     TextBox: render_text,
     TableBox: render_table_box,
     ChartBox: render_chart_box,
+    PictureBox: render_picture,
 }
 """The renderer of each kind of box in a slide plan."""
 

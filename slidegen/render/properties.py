@@ -27,7 +27,7 @@ def set_properties(prs: Presentation, plan: DeckPlan) -> None:
     """Title, subject, author, keywords, language and dates from the plan; app.xml rewritten."""
     props = plan.properties
     cp = prs.core_properties
-    created = props.created.replace(tzinfo=None)
+    created = props.created
     cp.title = props.title
     cp.subject = props.subject
     cp.author = props.author

@@ -1,0 +1,77 @@
+"""A good example from a county board: its county, what it does, the survey methods it shows."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from slidegen.loader import suggest
+from slidegen.models.base import Model, Text
+from slidegen.models.county import County, county_names, find_county
+
+EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+
+MAX_PER_COUNTY = 2
+"""The seed's rule: every county tells about 1, at most 2, examples."""
+
+
+class Contact(Model):
+    """Who to ask about the example."""
+
+    name: Text = Field(description="The contact person's name.")
+    email: str | None = Field(None, description="The contact's e-mail address.")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not EMAIL.match(value):
+            raise ValueError(f"`{value}` is not an e-mail address; write it like namn.efternamn@lansstyrelsen.se")
+        return value
+
+
+class Example(Model):
+    """One good example of working with assignment 51, from one county board."""
+
+    county: str = Field(description="The county, e.g. `Skåne`, `Skåne län` or `M`.")
+    title: Text = Field(max_length=120, description="A short title for the slide.")
+    description: list[Text] = Field(min_length=1, max_length=6, description="What the example is, in 1–6 bullets.")
+    methods: list[int] = Field(min_length=1, description="The survey's method numbers the example illustrates.")
+    contact: Contact | None = Field(None, description="Who to ask about the example.")
+    picture: str | None = Field(None, description="A PNG or JPEG inside content/, e.g. `bilder/klimatrad.png`.")
+    picture_alt: str | None = Field(None, description="What the picture shows, for readers who cannot see it.")
+    status: Literal["utkast", "klar"] = Field("utkast", description="`utkast` (draft) or `klar` (ready to show).")
+
+    @field_validator("county")
+    @classmethod
+    def _county(cls, value: str) -> str:
+        county = find_county(value)
+        if county is None:
+            raise ValueError(f"`{value}` is not one of Sweden's 21 counties{suggest(value, county_names())}")
+        return county.name
+
+    @field_validator("methods")
+    @classmethod
+    def _unique(cls, value: list[int]) -> list[int]:
+        dupes = sorted({n for n in value if value.count(n) > 1})
+        if dupes:
+            raise ValueError(f"method {', '.join(map(str, dupes))} is listed twice")
+        return value
+
+    @model_validator(mode="after")
+    def _alt_text(self) -> "Example":
+        if self.picture and not (self.picture_alt and self.picture_alt.strip()):
+            raise ValueError("a picture needs `picture_alt`: one sentence on what it shows, for readers who cannot see it")
+        return self
+
+    @property
+    def where(self) -> County:
+        """The county as a County."""
+        county = find_county(self.county)
+        assert county is not None
+        return county
+
+    @property
+    def draft(self) -> bool:
+        return self.status == "utkast"
