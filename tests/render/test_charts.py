@@ -19,34 +19,41 @@ from deckread import read_deck
 from slidegen.build import build
 from slidegen.content import Library, Project
 from slidegen.models.survey import CATEGORY_KEYS
+from slidegen.models.theme import Theme
 
 DECK = "skype-2016-10-28"
-
-
-def set_renderer(project: Project, renderer: str) -> None:
-    deck = project.content / "decks" / f"{DECK}.yaml"
-    text = deck.read_text(encoding="utf-8")
-    assert "charts: image" in text
-    deck.write_text(text.replace("charts: image", f"charts: {renderer}"), encoding="utf-8")
 
 
 def method_of(category: str) -> int:
     return int(category.split(".")[0])
 
 
+def set_renderer(project: Project, renderer: str) -> None:
+    for deck in (project.content / "decks").glob("*.yaml"):
+        text = deck.read_text(encoding="utf-8")
+        assert "charts: image" in text
+        deck.write_text(text.replace("charts: image", f"charts: {renderer}"), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
-def native_deck(tmp_path_factory, chart_cache) -> tuple[Project, Path]:
+def native_decks(tmp_path_factory, chart_cache) -> tuple[Project, dict[str, Path]]:
     project = copy_project(tmp_path_factory.mktemp("native"), chart_cache)
     set_renderer(project, "native")
-    built = {b.name: b.path for b in build(project)}
+    return project, {b.name: b.path for b in build(project)}
+
+
+@pytest.fixture(scope="module")
+def native_deck(native_decks) -> tuple[Project, Path]:
+    project, built = native_decks
     return project, built[DECK]
 
 
-def test_native_series_values_equal_the_yaml(native_deck):
-    project, path = native_deck
-    survey = Library(project).bundle(project.content / "decks" / f"{DECK}.yaml").survey(None).model
-    theme_colours = Library(project).load(project.themes / "default" / "theme.yaml", __import__(
-        "slidegen.models.theme", fromlist=["Theme"]).Theme).model.colours.chart
+@pytest.mark.parametrize("name", [DECK, "nobel-2016"])
+def test_native_series_values_equal_the_yaml(native_decks, name):
+    project, built = native_decks
+    path = built[name]
+    survey = Library(project).bundle(project.content / "decks" / f"{name}.yaml").survey(None).model
+    theme_colours = Library(project).load(project.themes / "default" / "theme.yaml", Theme).model.colours.chart
     seen = set()
     charts = [s.chart for slide in Presentation(str(path)).slides for s in slide.shapes if s.has_chart]
     method_charts = [c for c in charts if c.chart_type == XL_CHART_TYPE.BAR_STACKED_100]
