@@ -19,7 +19,7 @@ def run(project: Project, *args: str):
 
 @needs_soffice
 def test_build_pdf_has_one_page_per_slide(project: Project):
-    result = run(project, "build", "--pdf")
+    result = run(project, "build", "--pdf", str(project.content / "decks" / "skype-2016-10-28.yaml"))
     assert result.exit_code == 0, result.output
     for pptx in project.output.glob("*.pptx"):
         from pptx import Presentation
@@ -30,7 +30,7 @@ def test_build_pdf_has_one_page_per_slide(project: Project):
 
 @needs_soffice
 def test_preview_writes_a_picture_per_slide_and_a_contact_sheet(project: Project):
-    result = run(project, "preview", "--width", "640")
+    result = run(project, "preview", "--width", "640", str(project.content / "decks" / "skype-2016-10-28.yaml"))
     assert result.exit_code == 0, result.output
     slides = sorted((project.output / "preview" / "skype-2016-10-28").glob("slide-*.png"))
     from pptx import Presentation

@@ -126,7 +126,8 @@ BUILD = textwrap.dedent(
     import sys
     from slidegen.build import build
     from slidegen.content import Project
-    build(Project.at(sys.argv[1]))
+    project = Project.at(sys.argv[1])
+    build(project, [project.content / "decks" / "skype-2016-10-28.yaml"])
     print("matplotlib" in sys.modules)
     """
 )
