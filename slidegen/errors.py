@@ -52,8 +52,10 @@ class ContentError(SlidegenError):
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        files = len({p.location.file for p in self.problems})
-        n = len(self.problems)
+        """`N errors in M files; nothing was written.` (a problem found twice counts once)."""
+        problems = set(self.problems)
+        files = len({p.location.file for p in problems})
+        n = len(problems)
         return (
             f"{n} error{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}; "
             "nothing was written."
