@@ -280,3 +280,8 @@ def test_a_value_of_the_wrong_form_gets_an_example():
     assert messages(deck, Deck) == [
         "content/x.yaml:4:8: meeting.end: `14:15` does not have the expected form; write it like `14.15`"
     ]
+
+
+def test_not_a_number_is_not_a_percentage():
+    got = messages(SURVEY.replace("done: 120", "done: .nan"), Survey)
+    assert got == ["content/x.yaml:19:17: groups[0].methods[1].results.done: write a number from 0 to 100"]
