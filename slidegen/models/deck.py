@@ -35,7 +35,14 @@ def _methods(value: Any) -> Any:
 
 MethodSelection = Annotated[
     list[Annotated[int, Field(ge=1, strict=True)]],
-    BeforeValidator(_methods),
+    BeforeValidator(
+        _methods,
+        json_schema_input_type=Union[
+            Annotated[str, Field(pattern=r"^\s*\d+\s*([-–]\s*\d+\s*)?(,\s*\d+\s*([-–]\s*\d+\s*)?)*$")],
+            Annotated[int, Field(ge=1)],
+            Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)],
+        ],
+    ),
     Field(min_length=1, description="Methods by number: a range like `1-20`, `1-5, 8`, or a list like `[1, 3, 5]`."),
 ]
 
