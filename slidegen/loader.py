@@ -245,13 +245,41 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return len(before), len(before[-1]) + 1
 
 
+_SYNTAX: tuple[tuple[str, bool, str], ...] = (
+    # (pattern in "context: problem", point at where the context started, message with {0} from the pattern)
+    (r"quoted scalar: found unexpected end of stream", True, "a quote opened here is never closed; add the closing quote"),
+    (r"found unknown escape character '(.+?)'", False,
+     "`\\{0}` is not an escape YAML knows inside double quotes; write `\\\\` for a backslash, or use single quotes"),
+    (r"flow sequence: expected ',' or '\]', but got '<stream end>'", True, "the `[` here is never closed; add the `]`"),
+    (r"flow mapping: expected ',' or '\}', but got '<stream end>'", True, "the `{{` here is never closed; add the `}}`"),
+    (r"flow (?:sequence|mapping): expected ',' or .*, but got '(.+?)'", False,
+     "`{0}` is not expected inside brackets (is a `[` or `{{` above not closed?); put the text in quotes"),
+    (r"mapping values are not allowed here", False,
+     "a second `: ` on this line; put the text in quotes if it contains `: `, or check the indentation"),
+    (r"expected <block end>", False,
+     "this does not line up with the lines above (or text follows a closing quote); check the indentation"),
+    (r"could not find expected ':'", True,
+     "this line is not a `key: value` line; check the indentation of this and the line above, or put the text in quotes"),
+    (r"found character '\\t' that cannot start any token", False, "a tab where YAML does not allow one; use spaces"),
+    (r"found character '(.+?)' that cannot start any token", False, "a value cannot start with '{0}'; put it in quotes"),
+    (r"found undefined alias '(.+?)'", False, "`*{0}` refers to no anchor `&{0}` above it; write the value out instead"),
+    (r"found duplicate anchor '(.+?)'", False, "the anchor `&{0}` is defined twice; give each anchor its own name"),
+    (r"found another document", False, "the file holds more than one YAML document (a second `---` line); keep one document per file"),
+)
+"""PyYAML's messages, said in words a coordinator can act on."""
+
+
 def _syntax(exc: yaml.MarkedYAMLError) -> tuple[str, int, int]:
     """A YAML syntax error as a message, line and column."""
+    text = f"{exc.context or ''}: {exc.problem or ''}"
+    for pattern, at_context, message in _SYNTAX:
+        match = re.search(pattern, text)
+        mark = (exc.context_mark if at_context else exc.problem_mark) or exc.problem_mark or exc.context_mark
+        if match and mark is not None:
+            return f"YAML syntax error: {message.format(*match.groups())}", mark.line + 1, mark.column + 1
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     what = exc.problem or "invalid YAML"
-    if "found another document" in what:
-        return "the file holds more than one YAML document (a second `---` line); keep one document per file", line, column
     if exc.context:
         what = f"{exc.context}, {what}"
     return f"YAML syntax error: {what}; check the indentation and quotes on this line", line, column

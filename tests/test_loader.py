@@ -249,7 +249,7 @@ def test_merge_keys_are_refused_at_the_mapping():
 
 def test_two_documents_in_one_file():
     assert messages("title: a\n---\ntitle: b\n") == [
-        "content/x.yaml:2:1: the file holds more than one YAML document (a second `---` line); keep one document per file"
+        "content/x.yaml:2:1: YAML syntax error: the file holds more than one YAML document (a second `---` line); keep one document per file"
     ]
 
 
@@ -285,3 +285,24 @@ def test_a_value_of_the_wrong_form_gets_an_example():
 def test_not_a_number_is_not_a_percentage():
     got = messages(SURVEY.replace("done: 120", "done: .nan"), Survey)
     assert got == ["content/x.yaml:19:17: groups[0].methods[1].results.done: write a number from 0 to 100"]
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("a: 'x\n", "1:4: YAML syntax error: a quote opened here is never closed; add the closing quote"),
+        ("title: [a, b\n", "1:8: YAML syntax error: the `[` here is never closed; add the `]`"),
+        ("a: b: c\n", "1:5: YAML syntax error: a second `: ` on this line; put the text in quotes if it contains `: `, "
+                      "or check the indentation"),
+        ("a: x\nb\nc: d\n", "2:1: YAML syntax error: this line is not a `key: value` line; check the indentation "
+                             "of this and the line above, or put the text in quotes"),
+        ("efforts:\n  - name: A\n   status: x\n", "3:4: YAML syntax error: this does not line up with the lines above "
+                                                 "(or text follows a closing quote); check the indentation"),
+        ('a: "C:\\q"\n', "1:8: YAML syntax error: `\\q` is not an escape YAML knows inside double quotes; "
+                          "write `\\\\` for a backslash, or use single quotes"),
+        ("a: *nope\n", "1:4: YAML syntax error: `*nope` refers to no anchor `&nope` above it; write the value out instead"),
+        ("a: @x\n", "1:4: YAML syntax error: a value cannot start with '@'; put it in quotes"),
+    ],
+)
+def test_syntax_errors_are_said_in_plain_words(text: str, says: str):
+    assert messages(text) == [f"content/x.yaml:{says}"]
