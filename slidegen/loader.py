@@ -424,6 +424,9 @@ def _problem_from(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         expected = [e for e in expected if e]
         return doc.problem(real, f"`{err['input']}` is not allowed here" + _suggest(str(err["input"]), expected, "; use one of: "))
     if kind in ("string_type", "string_sub_type") and info is not None and info.plain and info.raw is not None:
+        if err["input"] is None and not info.raw:
+            return doc.problem(real, "there is no value here; write it after the colon "
+                               "(text after a `#` is a comment: put a value starting with `#` in quotes)")
         what = _YAML_KINDS.get(type(err["input"]), "something that is not text")
         example = _example(_field_at(model, loc))
         if example:

@@ -10,6 +10,7 @@ import pytest
 from slidegen.errors import ContentError
 from slidegen.loader import parse_document, validate
 from slidegen.models.deck import Deck
+from slidegen.models.guidance import Guidance
 from slidegen.models.survey import Survey
 
 SURVEY = """\
@@ -306,3 +307,12 @@ def test_not_a_number_is_not_a_percentage():
 )
 def test_syntax_errors_are_said_in_plain_words(text: str, says: str):
     assert messages(text) == [f"content/x.yaml:{says}"]
+
+
+def test_an_empty_value_says_so_and_warns_about_comments():
+    got = messages("title:\nefforts:\n  - name: #Vägledning\n", Guidance)
+    assert got == [
+        f"content/x.yaml:{line}: {path}: there is no value here; write it after the colon "
+        "(text after a `#` is a comment: put a value starting with `#` in quotes)"
+        for line, path in (("1:7", "title"), ("3:10", "efforts[0].name"))
+    ]
