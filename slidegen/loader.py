@@ -435,8 +435,13 @@ def _problem_from(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     if kind == "string_pattern_mismatch":
         field = _field_at(model, loc)
         example = _example(field)
-        hint = f"; write it like `{example}`" if example else f"; {field.description}" if field and field.description else ""
+        hint = f"; write it like `{example}`" if example else ""
+        if not example and field is not None and field.description:
+            hint = f"; expected: {field.description[0].lower()}{field.description[1:].rstrip('.')}"
         return doc.problem(real, f"{shown(err['input'])} does not have the expected form{hint}")
+    if kind in _NUMBER_ERRORS and isinstance(err["input"], str) and _NUMERIC.fullmatch(err["input"]):
+        return doc.problem(real, f"{shown(err['input'])} is in quotes, so YAML reads it as text; "
+                           "remove the quotes to make it a number")
     message = err["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
@@ -445,6 +450,11 @@ def _problem_from(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     else:
         message = _plain(kind, err, message)
     return doc.problem(real, message)
+
+
+_NUMBER_ERRORS = {"int_type", "int_parsing", "float_type", "float_parsing"}
+_NUMERIC = re.compile(r"\s*-?\d+(\.\d+)?\s*")
+"""Text that YAML would read as a number unless it is in quotes."""
 
 
 def _plain(kind: str, err: Any, message: str) -> str:

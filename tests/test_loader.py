@@ -316,3 +316,26 @@ def test_an_empty_value_says_so_and_warns_about_comments():
         "(text after a `#` is a comment: put a value starting with `#` in quotes)"
         for line, path in (("1:7", "title"), ("3:10", "efforts[0].name"))
     ]
+
+
+def test_a_number_in_quotes_is_text_and_the_message_says_so():
+    survey = SURVEY.replace("done: 120", "done: 12")
+    assert messages(survey.replace("- number: 2", '- number: "2"'), Survey) == [
+        "content/x.yaml:15:17: groups[0].methods[1].number: `2` is in quotes, so YAML reads it as text; "
+        "remove the quotes to make it a number"
+    ]
+    (msg,) = messages(survey.replace("- number: 2", "- number: två"), Survey)
+    assert msg.endswith("groups[0].methods[1].number: expected a whole number, got `två`")
+
+
+def test_a_value_of_the_wrong_form_without_example_quotes_the_description():
+    from conftest import ROOT
+    from slidegen.models.theme import Theme
+
+    theme = (ROOT / "themes/default/theme.yaml").read_text(encoding="utf-8")
+    line = next(i for i, ln in enumerate(theme.splitlines(), start=1) if ln.strip().startswith('text: "#'))
+    (msg,) = messages(theme.replace('text: "#1F2933"', "text: navy", 1), Theme)
+    assert msg == (
+        f"content/x.yaml:{line}:9: colours.text: `navy` does not have the expected form; "
+        "expected: a colour as `#RRGGBB` (in quotes, since # starts a comment)"
+    )
