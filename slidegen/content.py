@@ -242,7 +242,7 @@ class Library:
     def _theme(self, deck: Loaded[Deck], override: str | None, problems: list[Problem]) -> Loaded[Theme] | None:
         name = override or deck.model.theme
         path = self.project.themes / name / "theme.yaml"
-        if not path.is_file():
+        if name not in self.project.theme_names():  # never a file system call with a name from the content
             hint = suggest(name, self.project.theme_names())
             where = deck.doc.location(("theme",)) if not override else Location("--theme")
             problems.append(Problem(where, f"there is no theme `{name}` (no file themes/{name}/theme.yaml){hint}"))
@@ -288,7 +288,11 @@ def resolve_reference(
         return doc.problem(loc, f"`{ref}` is a link that leads nowhere (a loop); link to a real file or copy it into content/")
     if not real.is_relative_to(content):
         return doc.problem(loc, f"`{ref}` is a link that leads outside content/; copy the file into content/")
-    if not target.is_file():
+    try:
+        exists = target.is_file()
+    except OSError:  # e.g. a name longer than the file system allows
+        exists = False
+    if not exists:
         known = sorted({p.relative_to(content).as_posix() for pattern in patterns for p in content.rglob(pattern)})
         return doc.problem(loc, f"there is no file content/{ref}{suggest(ref, known)}")
     return target

@@ -35,7 +35,14 @@ class Problem:
         prefix = f"{self.location}: "
         if self.location.path:
             prefix += f"{self.location.path}: "
-        return prefix + self.message
+        return (prefix + self.message).translate(_VISIBLE)
+
+
+_VISIBLE = {
+    **{c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, 0x85]},
+    0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029",
+}
+"""Control characters and line breaks written as escapes, so each problem prints as one line."""
 
 
 class SlidegenError(Exception):

@@ -245,3 +245,14 @@ def test_a_link_loop_is_a_message_not_a_crash(project: Project, pictures: Path):
         "content/example.yaml:2:10: picture: `bilder/a.png` is a link that leads nowhere (a loop); "
         "link to a real file or copy it into content/"
     )
+
+
+def test_names_too_long_for_the_file_system_are_messages_not_crashes(project: Project):
+    long = "x" * 300
+    edit(project, DECK, "theme: default", f"theme: {long}")
+    edit(project, DECK, "source: guidance-rus.yaml", f"source: {long}.yaml")
+    got = problems(project)
+    assert len(got) == 2
+    assert got[0].endswith(f"theme: there is no theme `{long}` (no file themes/{long}/theme.yaml); "
+                           "the known names are: default")
+    assert f"there is no file content/{long}.yaml" in got[1]

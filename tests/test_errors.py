@@ -20,3 +20,8 @@ def test_problems_sort_by_file_then_line_number_not_text():
     a = Problem(Location("content/x.yaml", 10, 1), "ten")
     b = Problem(Location("content/x.yaml", 9, 5), "nine")
     assert [p.message for p in ContentError([a, b]).sorted()] == ["nine", "ten"]
+
+
+def test_a_problem_prints_as_one_line_whatever_the_content_holds():
+    p = Problem(Location("content/x.yaml", 1, 1, "a\rb"), "unknown key `x\ny\tz\x07`")
+    assert str(p) == "content/x.yaml:1:1: a\\rb: unknown key `x\\ny\\tz\\x07`"
