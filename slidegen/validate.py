@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from slidegen.build import plan
-from slidegen.content import Bundle, Library, Loaded, Project, check_survey
+from slidegen.content import Bundle, Library, Loaded, Project, check_picture, check_survey
 from slidegen.errors import ContentError, Location, Problem
 from slidegen.loader import read_document, validate
 from slidegen.models.catalog import ContentType, content_type
 from slidegen.models.deck import Deck
+from slidegen.models.example import Example
 from slidegen.models.survey import Survey
 
 SKIP_DIRS = {"schema"}
@@ -69,6 +70,10 @@ def validate_paths(project: Project, paths: list[Path]) -> int:
             continue
         if isinstance(model, Survey):
             problems.extend(check_survey(Loaded(doc, model)))
+        elif isinstance(model, Example) and model.picture:
+            picture = check_picture(project.content, model.picture, doc, ("picture",))
+            if isinstance(picture, Problem):
+                problems.append(picture)
     bundles: list[Bundle] = []
     for deck in decks:
         try:

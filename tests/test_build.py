@@ -209,7 +209,7 @@ def test_failed_build_of_one_deck_leaves_every_output_file_as_it_was(project: Pr
     deck = project.content / "decks" / f"{SKYPE}.yaml"
     second = project.content / "decks" / "z-second.yaml"
     second.write_text(deck.read_text(encoding="utf-8"), encoding="utf-8")
-    build(project)
+    build(project, [deck, second])
     (project.output / "notes.txt").write_text("kept by the user\n", encoding="utf-8")
     (project.output / "charts").mkdir()
     (project.output / "charts" / "old.png").write_bytes(b"\x89PNG old")
@@ -220,19 +220,19 @@ def test_failed_build_of_one_deck_leaves_every_output_file_as_it_was(project: Pr
     deck.write_text(deck.read_text(encoding="utf-8").replace("Övriga frågor", "Övrigt"), encoding="utf-8")
     second.write_text(second.read_text(encoding="utf-8").replace("kind: agenda\n", "kind: agendaa\n"), encoding="utf-8")
     with pytest.raises(ContentError) as err:
-        build(project)
+        build(project, [deck, second])
     assert [p.message for p in err.value.sorted()] == ["unknown kind `agendaa` — did you mean `agenda`?"]
     assert snapshot(project.output) == before
 
 
 def test_a_successful_build_replaces_each_deck_by_renaming_a_whole_new_file(project: Project):
-    build(project)
+    deck = project.content / "decks" / f"{SKYPE}.yaml"
+    build(project, [deck])
     target = project.output / f"{SKYPE}.pptx"
     old_bytes, old_inode = target.read_bytes(), target.stat().st_ino
-    deck = project.content / "decks" / f"{SKYPE}.yaml"
     deck.write_text(deck.read_text(encoding="utf-8").replace("Övriga frågor", "Övrigt"), encoding="utf-8")
     with target.open("rb") as reader:  # e.g. PowerPoint showing the old deck while the build runs
-        build(project)
+        build(project, [deck])
         assert reader.read() == old_bytes  # the old file was never written into
     assert target.stat().st_ino != old_inode
     assert target.read_bytes() != old_bytes and "5. Övrigt" in read_deck(target)[1].paragraphs
