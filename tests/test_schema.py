@@ -136,3 +136,11 @@ def test_light_commands_do_not_load_pptx_or_matplotlib(args: list[str], tmp_path
     proc = subprocess.run([sys.executable, "-c", code, "--root", str(ROOT), *argv],
                           capture_output=True, text=True, check=True)
     assert proc.stdout.splitlines()[-1] == "heavy: []"
+
+
+def test_a_new_example_file_points_at_its_schema(project: Project):
+    result = CliRunner().invoke(main, ["--root", str(project.root), "new", "example", "--county", "Halland"])
+    assert result.exit_code == 0, result.output
+    path = project.root / result.output.strip()
+    assert path.read_text(encoding="utf-8").split("\n", 1)[0] == \
+        "# yaml-language-server: $schema=../schema/example.schema.json"

@@ -61,3 +61,8 @@ def content_type(rel: PurePosixPath | None, keys: set[str]) -> ContentType | Non
         if hits > score:
             best, score = kind, hits
     return best
+
+
+def type_of(model: type[BaseModel]) -> ContentType:
+    """The content type whose files follow this model."""
+    return next(kind for kind in CONTENT_TYPES if kind.model is model)

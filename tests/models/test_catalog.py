@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from slidegen.models.catalog import CONTENT_TYPES, content_type
+from slidegen.models.catalog import CONTENT_TYPES, content_type, type_of
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,9 @@ def test_a_file_with_no_known_key_has_no_type():
 def test_names_and_schema_files_are_unique():
     assert len({k.name for k in CONTENT_TYPES}) == len(CONTENT_TYPES)
     assert [k.schema_file for k in CONTENT_TYPES][:2] == ["deck.schema.json", "survey.schema.json"]
+
+
+def test_type_of_a_model():
+    from slidegen.models.example import Example
+
+    assert type_of(Example).name == "example" and type_of(Example).place == "content/examples/*.yaml"
