@@ -198,5 +198,22 @@ def validate(project: Any, paths: tuple[Path, ...]) -> None:
     click.echo(f"{checked} file{'s' if checked != 1 else ''} checked, no problems found")
 
 
+@main.command()
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the schemas.  [default: content/schema/]")
+@click.pass_obj
+def schema(project: Any, out_dir: Path | None) -> None:
+    """Write a JSON Schema per content file type, for editors.
+
+    Each content file's first line, `# yaml-language-server: $schema=…`, points an editor with
+    YAML support (VS Code's YAML extension) at its schema: it then completes keys, shows what each
+    key means and marks mistakes while you type. Run this after changing the models.
+    """
+    from slidegen.schema import SCHEMA_DIR, write_schemas
+
+    for path in _run(lambda: write_schemas(out_dir or project.root / SCHEMA_DIR)):
+        click.echo(project.show(path))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main(prog_name="slidegen")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -226,28 +226,23 @@ class Library:
         return loaded
 
     def _picture(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem]) -> None:
-        """Check a picture reference: a PNG or JPEG (by its bytes) inside content/, not too large."""
-        path = self._resolve(ref, doc, loc, problems, kinds="*.[pjPJ]*[gG]")
-        if path is None:
+        """Check a picture reference (see check_picture) and remember its pixel size."""
+        found = check_picture(self.project.content, ref, doc, loc)
+        if isinstance(found, Problem):
+            problems.append(found)
             return
-        size = path.stat().st_size
-        if size > MAX_PICTURE_BYTES:
-            problems.append(doc.problem(loc, f"`{ref}` is {size / 2**20:.1f} MiB; pictures may be at most "
-                                        f"{MAX_PICTURE_BYTES // 2**20} MiB — save a smaller copy"))
-            return
-        with path.open("rb") as fh:
-            head = fh.read(64 * 1024)
-        dims = image_size(head)
+        with found.open("rb") as fh:
+            dims = image_size(fh.read(64 * 1024))
         if dims is None:
-            problems.append(doc.problem(loc, f"`{ref}` is not a PNG or JPEG picture (whatever its name says); "
-                                        "save it as PNG or JPEG"))
+            problems.append(doc.problem(loc, f"`{ref}` starts like a PNG or JPEG picture but its size cannot be read; "
+                                        "open it and save it again as PNG or JPEG"))
             return
-        self.pictures[ref] = (path.resolve(), dims)
+        self.pictures[ref] = (found.resolve(), dims)
 
     def _theme(self, deck: Loaded[Deck], override: str | None, problems: list[Problem]) -> Loaded[Theme] | None:
         name = override or deck.model.theme
         path = self.project.themes / name / "theme.yaml"
-        if not path.is_file():
+        if name not in self.project.theme_names():  # never a file system call with a name from the content
             hint = suggest(name, self.project.theme_names())
             where = deck.doc.location(("theme",)) if not override else Location("--theme")
             problems.append(Problem(where, f"there is no theme `{name}` (no file themes/{name}/theme.yaml){hint}"))
@@ -258,26 +253,100 @@ class Library:
             problems.extend(exc.problems)
             return None
 
-    def _resolve(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem],
-                 kinds: str = "*.yaml") -> Path | None:
-        """The file a reference names, if it is a safe path inside content/ that exists."""
-        content = self.project.content.resolve()
-        rel = Path(ref)
-        if rel.is_absolute() or ref.startswith(("/", "\\")) or (len(ref) > 1 and ref[1] == ":"):
-            problems.append(doc.problem(loc, f"`{ref}` is an absolute path; write it relative to content/, e.g. `survey-2015.yaml`"))
+    def _resolve(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem]) -> Path | None:
+        """The content file a reference names, if it is a safe path inside content/ that exists."""
+        found = resolve_reference(self.project.content, ref, doc, loc)
+        if isinstance(found, Problem):
+            problems.append(found)
             return None
-        if ".." in rel.parts:
-            problems.append(doc.problem(loc, f"`{ref}` leaves the content/ folder ('..'); files must be inside content/"))
-            return None
-        target = content / rel
-        if not target.resolve().is_relative_to(content):
-            problems.append(doc.problem(loc, f"`{ref}` is a link that leads outside content/; copy the file into content/"))
-            return None
-        if not target.is_file():
-            known = [p.relative_to(content).as_posix() for p in content.rglob(kinds)]
-            problems.append(doc.problem(loc, f"there is no file content/{ref}{suggest(ref, known)}"))
-            return None
-        return target
+        return found
+
+
+def resolve_reference(
+    content: Path,
+    ref: str,
+    doc: Document,
+    loc: tuple[Any, ...],
+    patterns: tuple[str, ...] = ("*.yaml",),
+    example: str = "survey-2015.yaml",
+) -> Path | Problem:
+    """The file a reference names when it is a safe path inside content/ that exists, else the problem.
+
+    Absolute paths, `..` and links leading outside content/ are refused; a missing file gets a
+    did-you-mean from the files in content/ matching `patterns`.
+    """
+    content = content.resolve()
+    rel = Path(ref)
+    if rel.is_absolute() or ref.startswith(("/", "\\")) or (len(ref) > 1 and ref[1] == ":"):
+        return doc.problem(loc, f"`{ref}` is an absolute path; write it relative to content/, e.g. `{example}`")
+    if ".." in rel.parts or ".." in PureWindowsPath(ref).parts:
+        return doc.problem(loc, f"`{ref}` leaves the content/ folder ('..'); files must be inside content/")
+    target = content / rel
+    try:
+        real = target.resolve()
+    except (OSError, RuntimeError, ValueError):  # a link loop (RuntimeError before Python 3.13), a NUL
+        return doc.problem(loc, f"`{ref}` is a link that leads nowhere (a loop); link to a real file or copy it into content/")
+    if not real.is_relative_to(content):
+        return doc.problem(loc, f"`{ref}` is a link that leads outside content/; copy the file into content/")
+    try:
+        exists = target.is_file()
+    except OSError:  # e.g. a name longer than the file system allows
+        exists = False
+    if not exists:
+        known = sorted({p.relative_to(content).as_posix() for pattern in patterns for p in content.rglob(pattern)})
+        return doc.problem(loc, f"there is no file content/{ref}{suggest(ref, known)}")
+    return target
+
+
+PICTURE_PATTERNS = ("*.png", "*.jpg", "*.jpeg", "*.PNG", "*.JPG", "*.JPEG")
+
+_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", 0, "PNG"),
+    (b"\xff\xd8\xff", 0, "JPEG"),
+    (b"GIF8", 0, "a GIF picture"),
+    (b"WEBP", 8, "a WebP picture"),
+    (b"ftyp", 4, "a HEIC or AVIF picture (as phones save them)"),
+    (b"BM", 0, "a BMP picture"),
+    (b"II*\x00", 0, "a TIFF picture"),
+    (b"MM\x00*", 0, "a TIFF picture"),
+    (b"%PDF", 0, "a PDF document"),
+    (b"<svg", 0, "an SVG drawing"),
+    (b"<?xml", 0, "an XML file (an SVG drawing?)"),
+    (b"PK\x03\x04", 0, "a zip package (an Office document?)"),
+)
+"""Magic numbers: what a file's first bytes say it is."""
+
+
+def picture_kind(head: bytes) -> str | None:
+    """What the first bytes of a file say it is: `PNG`, `JPEG`, another kind in words, or None."""
+    for magic, offset, kind in _SIGNATURES:
+        if head[offset : offset + len(magic)] == magic:
+            return kind
+    return None
+
+
+def check_picture(content: Path, ref: str, doc: Document, loc: tuple[Any, ...]) -> Path | Problem:
+    """The picture a reference names, when it is inside content/, really a PNG or JPEG, and small enough."""
+    found = resolve_reference(content, ref, doc, loc, PICTURE_PATTERNS, example="bilder/karta.png")
+    if isinstance(found, Problem):
+        return found
+    try:
+        size = found.stat().st_size
+        with found.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        return doc.problem(loc, f"`{ref}` cannot be read ({exc.strerror}); check that the file is not open elsewhere")
+    if size > MAX_PICTURE_BYTES:
+        return doc.problem(
+            loc,
+            f"`{ref}` is {size / 2**20:.1f} MiB, more than the {MAX_PICTURE_BYTES // 2**20} MiB a picture may be; "
+            "save it smaller (a slide needs at most about 2000 pixels across)",
+        )
+    kind = picture_kind(head)
+    if kind in ("PNG", "JPEG"):
+        return found
+    what = "it is empty" if not head else f"it is {kind}" if kind else "its content is not a picture"
+    return doc.problem(loc, f"`{ref}` is not a PNG or JPEG picture ({what}); save it as PNG or JPEG")
 
 
 def _references(deck: Deck) -> list[tuple[tuple[Any, ...], str | None, type]]:

@@ -35,7 +35,14 @@ class Problem:
         prefix = f"{self.location}: "
         if self.location.path:
             prefix += f"{self.location.path}: "
-        return prefix + self.message
+        return (prefix + self.message).translate(_VISIBLE)
+
+
+_VISIBLE = {
+    **{c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, 0x85]},
+    0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029",
+}
+"""Control characters and line breaks written as escapes, so each problem prints as one line."""
 
 
 class SlidegenError(Exception):
@@ -52,8 +59,10 @@ class ContentError(SlidegenError):
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        files = len({p.location.file for p in self.problems})
-        n = len(self.problems)
+        """`N errors in M files; nothing was written.` (a problem found twice counts once)."""
+        problems = set(self.problems)
+        files = len({p.location.file for p in problems})
+        n = len(problems)
         return (
             f"{n} error{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}; "
             "nothing was written."

@@ -11,7 +11,9 @@ from slidegen.content import Library, Project
 from slidegen.errors import ContentError, Location, Problem, SlidegenError
 from slidegen.loader import suggest
 from slidegen.models.county import COUNTIES, County, county_names, find_county
+from slidegen.models.catalog import type_of
 from slidegen.models.example import MAX_PER_COUNTY, Example
+from slidegen.schema import SCHEMA_DIR, schema_line
 
 TEMPLATE = "_mall.yaml"
 
@@ -65,6 +67,7 @@ def new_example(project: Project, county_text: str) -> Path:
     target = folder / f"{county.slug}-{n}.yaml"
     text = template.read_text(encoding="utf-8").split("\n\n", 1)[-1]  # the template's own header goes
     header = (
+        schema_line(target, project.root / SCHEMA_DIR, type_of(Example)) + "\n"
         f"# Gott exempel från {county.name}. Fyll i fälten nedan (förklaringarna står vid varje fält)\n"
         "# och sätt status: klar när exemplet är färdigt att visas.\n\n"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -12,12 +13,32 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from slidegen.errors import ContentError, Location, Problem, display_path
 
 MAX_BYTES = 1024 * 1024
 MAX_ALIASES = 50
 MAX_NODES = 50_000
+MAX_DEPTH = 40
+SHOWN_CHARS = 60
+"""Values quoted in messages are cut to this many characters."""
+
+_BREAKS = re.compile("\r\n|[\r\n]")
+"""Line breaks (the unusual ones YAML also counts are refused, so line numbers agree with editors)."""
+
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+"""Line breaks YAML counts but most editors do not show as such."""
+
+_NOT_YAML = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+"""Characters YAML does not allow in a file (control characters)."""
+
+_NOT_XML = re.compile("[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]")
+"""Characters that cannot be put on a slide (XML forbids them); they can only come from escapes."""
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+"""The scalar types content files use; others (`!!binary`, `!custom`, merge keys) are refused."""
 
 Loc = tuple[str | int, ...]
 
@@ -87,24 +108,39 @@ def dotted(loc: typing.Sequence[str | int]) -> str:
     return out
 
 
-class _AliasLimit(Exception):
-    def __init__(self, mark: yaml.Mark) -> None:
+class _Limit(Exception):
+    """A limit of the loader was passed at a place in the file."""
+
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
         self.mark = mark
+        self.message = message
 
 
 class _Loader(yaml.SafeLoader):
-    """The safe loader, counting aliases so an alias bomb fails before it grows."""
+    """The safe loader, counting aliases, nodes and depth so hostile input fails before it grows."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.aliases = 0
+        self.nodes = 0
+        self.depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        mark = self.peek_event().start_mark
         if self.check_event(yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
-                raise _AliasLimit(self.peek_event().start_mark)
-        return super().compose_node(parent, index)
+                raise _Limit(mark, f"more than {MAX_ALIASES} aliases (*name); write the values out instead")
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Limit(mark, f"the file has more than {MAX_NODES} values; split it or write it out plainly")
+        if self.depth >= MAX_DEPTH:
+            raise _Limit(mark, f"the file is nested more than {MAX_DEPTH} levels deep; check the indentation and brackets")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _YAML_KINDS = {
@@ -155,35 +191,35 @@ def parse_document(raw: bytes, path: Path, shown: str) -> Document:
             line,
             column,
         ) from None
-    for number, line_text in enumerate(text.splitlines(), start=1):
+    lines = _BREAKS.split(text)
+    for pattern, message in (
+        (_NOT_YAML, "the file contains the control character U+{:04X}, which YAML does not allow; delete it"),
+        (_ODD_BREAKS, "the file contains the unusual line break U+{:04X}, which YAML reads as a new line; "
+                      "replace it with a space or a normal line break"),
+    ):
+        bad = pattern.search(text)
+        if bad:
+            raise fail(message.format(ord(bad.group())), *_position(text, bad.start()))
+    for number, line_text in enumerate(lines, start=1):
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
         if "\t" in indent and line_text.strip():
             raise fail("a tab is used for indentation; YAML needs spaces", number, indent.index("\t") + 1)
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         raise fail("the file is empty; it needs at least the keys of its content type")
 
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
-    except _AliasLimit as exc:
-        raise fail(
-            f"more than {MAX_ALIASES} aliases (*name); write the values out instead",
-            exc.mark.line + 1,
-            exc.mark.column + 1,
-        ) from None
+    except _Limit as exc:
+        raise fail(exc.message, exc.mark.line + 1, exc.mark.column + 1) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or "invalid YAML"
-        if exc.context:
-            what = f"{exc.context}, {what}"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise fail(f"YAML syntax error: {what}; check the indentation and quotes on this line", line, column) from None
+        raise fail(*_syntax(exc)) from None
     except yaml.YAMLError as exc:
-        raise fail(f"YAML syntax error: {exc}") from None
+        raise fail(f"YAML syntax error: {str(exc).splitlines()[0]}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise fail("the file is empty; it needs at least the keys of its content type")
 
@@ -201,6 +237,64 @@ def parse_document(raw: bytes, path: Path, shown: str) -> Document:
         )
     doc.data = data
     return doc
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of a character of the text, counting lines as YAML does."""
+    before = _BREAKS.split(text[:index])
+    return len(before), len(before[-1]) + 1
+
+
+_SYNTAX: tuple[tuple[str, bool, str], ...] = (
+    # (pattern in "context: problem", point at where the context started, message with {0} from the pattern)
+    (r"quoted scalar: found unexpected end of stream", True, "a quote opened here is never closed; add the closing quote"),
+    (r"found unknown escape character '(.+?)'", False,
+     "`\\{0}` is not an escape YAML knows inside double quotes; write `\\\\` for a backslash, or use single quotes"),
+    (r"flow sequence: expected ',' or '\]', but got '<stream end>'", True, "the `[` here is never closed; add the `]`"),
+    (r"flow mapping: expected ',' or '\}', but got '<stream end>'", True, "the `{{` here is never closed; add the `}}`"),
+    (r"flow (?:sequence|mapping): expected ',' or .*, but got '(.+?)'", False,
+     "`{0}` is not expected inside brackets (is a `[` or `{{` above not closed?); put the text in quotes"),
+    (r"mapping values are not allowed here", False,
+     "a second `: ` on this line; put the text in quotes if it contains `: `, or check the indentation"),
+    (r"expected <block end>", False,
+     "this does not line up with the lines above (or text follows a closing quote); check the indentation"),
+    (r"could not find expected ':'", True,
+     "this line is not a `key: value` line; check the indentation of this and the line above, or put the text in quotes"),
+    (r"found character '\\t' that cannot start any token", False, "a tab where YAML does not allow one; use spaces"),
+    (r"found character '(.+?)' that cannot start any token", False, "a value cannot start with '{0}'; put it in quotes"),
+    (r"found undefined alias '(.+?)'", False, "`*{0}` refers to no anchor `&{0}` above it; write the value out instead"),
+    (r"found duplicate anchor '(.+?)'", False, "the anchor `&{0}` is defined twice; give each anchor its own name"),
+    (r"found another document", False, "the file holds more than one YAML document (a second `---` line); keep one document per file"),
+)
+"""PyYAML's messages, said in words a coordinator can act on."""
+
+
+def _syntax(exc: yaml.MarkedYAMLError) -> tuple[str, int, int]:
+    """A YAML syntax error as a message, line and column."""
+    text = f"{exc.context or ''}: {exc.problem or ''}"
+    for pattern, at_context, message in _SYNTAX:
+        match = re.search(pattern, text)
+        mark = (exc.context_mark if at_context else exc.problem_mark) or exc.problem_mark or exc.context_mark
+        if match and mark is not None:
+            return f"YAML syntax error: {message.format(*match.groups())}", mark.line + 1, mark.column + 1
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    what = exc.problem or "invalid YAML"
+    if exc.context:
+        what = f"{exc.context}, {what}"
+    return f"YAML syntax error: {what}; check the indentation and quotes on this line", line, column
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: in backticks, cut to SHOWN_CHARS characters."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    if len(text) > SHOWN_CHARS:
+        text = text[: SHOWN_CHARS - 1] + "…"
+    return f"`{text}`"
 
 
 class _Builder:
@@ -231,11 +325,34 @@ class _Builder:
             self.doc.index[loc] = NodeInfo(**info)
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         self.doc.index[loc] = NodeInfo(**info, raw=node.value, plain=node.style is None)
+        value = self._scalar(node, loc)
+        return node.value if value is _UNREADABLE else value
+
+    def _scalar(self, node: yaml.Node, loc: Loc, what: str = "text") -> Any:
+        """The value of a scalar node, or _UNREADABLE after recording why it cannot be used."""
+        if node.tag not in _SCALAR_TAGS:
+            tag = node.tag.replace(_TAG, "!!")
+            if tag == "!!merge":
+                message = "merge keys (`<<: *name`) are not supported; write the keys out"
+            else:
+                message = f"the tag `{tag}` is not supported in content files; remove it"
+            self._problem(node.start_mark, loc, message)
+            return _UNREADABLE
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except (yaml.constructor.ConstructorError, ValueError, OverflowError):
-            self._problem(mark, loc, f"`{node.value}` cannot be read; put it in quotes if it is text")
-            return node.value
+            self._problem(node.start_mark, loc, f"{shown(node.value)} cannot be read; put it in quotes if it is {what}")
+            return _UNREADABLE
+        bad = _NOT_XML.search(value) if isinstance(value, str) else None
+        if bad:
+            self._problem(
+                node.start_mark,
+                loc,
+                f"the {what} contains U+{ord(bad.group()):04X}, a character that cannot be shown on a slide "
+                "(written as an escape starting with a backslash); remove it",
+            )
+            return _UNREADABLE
+        return value
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -244,26 +361,31 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._problem(key_node.start_mark, loc, "a key must be a plain name, not a list or mapping")
                 continue
-            key = self.build(key_node, ("\0key",))
+            key = self._scalar(key_node, loc, "key")
+            if key is _UNREADABLE:
+                continue
             if not isinstance(key, str):
                 kind = _YAML_KINDS.get(type(key), "a value that is not text")
                 self._problem(
                     key_node.start_mark,
                     loc,
-                    f'the key `{key_node.value}` is read by YAML as {kind}; put it in quotes: "{key_node.value}":',
+                    f'the key {shown(key_node.value)} is read by YAML as {kind}; put it in quotes: "{key_node.value}":',
                 )
                 continue
             if key in first:
                 self._problem(
                     key_node.start_mark,
                     (*loc, key),
-                    f"duplicate key `{key}` (first at line {first[key].line + 1}); keep only one of them",
+                    f"duplicate key {shown(key)} (first at line {first[key].line + 1}); keep only one of them",
                 )
                 continue
             first[key] = key_node.start_mark
             out[key] = self.build(value_node, (*loc, key), key_node.start_mark)
-        self.doc.index.pop(("\0key",), None)
         return out
+
+
+_UNREADABLE = object()
+"""A scalar that could not be read (the problem is already recorded)."""
 
 
 def validate(doc: Document, model: type[BaseModel], context: dict[str, Any] | None = None) -> Any:
@@ -302,9 +424,24 @@ def _problem_from(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         expected = [e for e in expected if e]
         return doc.problem(real, f"`{err['input']}` is not allowed here" + _suggest(str(err["input"]), expected, "; use one of: "))
     if kind in ("string_type", "string_sub_type") and info is not None and info.plain and info.raw is not None:
-        value = err["input"]
-        what = _YAML_KINDS.get(type(value), "something that is not text")
-        return doc.problem(real, f'`{info.raw}` is read by YAML as {what}; write it in quotes to keep it as text: "{info.raw}"')
+        if err["input"] is None and not info.raw:
+            return doc.problem(real, "there is no value here; write it after the colon "
+                               "(text after a `#` is a comment: put a value starting with `#` in quotes)")
+        what = _YAML_KINDS.get(type(err["input"]), "something that is not text")
+        example = _example(_field_at(model, loc))
+        if example:
+            return doc.problem(real, f'{shown(info.raw)} is read by YAML as {what}; write it in quotes, like "{example}"')
+        return doc.problem(real, f'{shown(info.raw)} is read by YAML as {what}; write it in quotes to keep it as text: "{info.raw}"')
+    if kind == "string_pattern_mismatch":
+        field = _field_at(model, loc)
+        example = _example(field)
+        hint = f"; write it like `{example}`" if example else ""
+        if not example and field is not None and field.description:
+            hint = f"; expected: {field.description[0].lower()}{field.description[1:].rstrip('.')}"
+        return doc.problem(real, f"{shown(err['input'])} does not have the expected form{hint}")
+    if kind in _NUMBER_ERRORS and isinstance(err["input"], str) and _NUMERIC.fullmatch(err["input"]):
+        return doc.problem(real, f"{shown(err['input'])} is in quotes, so YAML reads it as text; "
+                           "remove the quotes to make it a number")
     message = err["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
@@ -315,36 +452,39 @@ def _problem_from(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     return doc.problem(real, message)
 
 
+_NUMBER_ERRORS = {"int_type", "int_parsing", "float_type", "float_parsing"}
+_NUMERIC = re.compile(r"\s*-?\d+(\.\d+)?\s*")
+"""Text that YAML would read as a number unless it is in quotes."""
+
+
 def _plain(kind: str, err: Any, message: str) -> str:
-    value = err.get("input")
-    shown = f"`{value}`" if not isinstance(value, (dict, list)) else ("a mapping" if isinstance(value, dict) else "a list")
+    value = shown(err.get("input"))
     table = {
-        "dict_type": f"expected a mapping (lines of `key: value`) here, got {shown}",
-        "model_type": f"expected a mapping (lines of `key: value`) here, got {shown}",
-        "model_attributes_type": f"expected a mapping (lines of `key: value`) here, got {shown}",
-        "list_type": f"expected a list (lines starting with `- `) here, got {shown}",
-        "tuple_type": f"expected a list (lines starting with `- `) here, got {shown}",
-        "int_type": f"expected a whole number, got {shown}",
-        "int_parsing": f"expected a whole number, got {shown}",
-        "int_from_float": f"expected a whole number, got {shown}",
-        "float_type": f"expected a number, got {shown}",
-        "float_parsing": f"expected a number, got {shown}",
-        "bool_type": f"expected true or false, got {shown}",
-        "bool_parsing": f"expected true or false, got {shown}",
-        "date_type": f"expected a date like 2016-10-28, got {shown}",
-        "date_parsing": f"expected a date like 2016-10-28, got {shown}",
-        "date_from_datetime_parsing": f"expected a date like 2016-10-28, got {shown}",
-        "string_type": f"expected text, got {shown}",
+        "dict_type": f"expected a mapping (lines of `key: value`) here, got {value}",
+        "model_type": f"expected a mapping (lines of `key: value`) here, got {value}",
+        "model_attributes_type": f"expected a mapping (lines of `key: value`) here, got {value}",
+        "list_type": f"expected a list (lines starting with `- `) here, got {value}",
+        "tuple_type": f"expected a list (lines starting with `- `) here, got {value}",
+        "int_type": f"expected a whole number, got {value}",
+        "int_parsing": f"expected a whole number, got {value}",
+        "int_from_float": f"expected a whole number, got {value}",
+        "float_type": f"expected a number, got {value}",
+        "float_parsing": f"expected a number, got {value}",
+        "bool_type": f"expected true or false, got {value}",
+        "bool_parsing": f"expected true or false, got {value}",
+        "date_type": f"expected a date like 2016-10-28, got {value}",
+        "date_parsing": f"expected a date like 2016-10-28, got {value}",
+        "date_from_datetime_parsing": f"expected a date like 2016-10-28, got {value}",
+        "string_type": f"expected text, got {value}",
         "string_too_short": "must not be empty",
         "too_short": f"needs at least {err.get('ctx', {}).get('min_length')} entries",
         "too_long": f"has too many entries (at most {err.get('ctx', {}).get('max_length')})",
         "string_too_long": f"is too long: at most {err.get('ctx', {}).get('max_length')} characters",
-        "greater_than_equal": f"{shown} is too small; it must be at least {err.get('ctx', {}).get('ge')}",
-        "greater_than": f"{shown} is too small; it must be more than {err.get('ctx', {}).get('gt')}",
-        "less_than_equal": f"{shown} is too large; it must be at most {err.get('ctx', {}).get('le')}",
-        "less_than": f"{shown} is too large; it must be less than {err.get('ctx', {}).get('lt')}",
-        "string_pattern_mismatch": f"{shown} does not have the expected form",
-        "enum": f"{shown} is not allowed; use one of: {err.get('ctx', {}).get('expected')}",
+        "greater_than_equal": f"{value} is too small; it must be at least {err.get('ctx', {}).get('ge')}",
+        "greater_than": f"{value} is too small; it must be more than {err.get('ctx', {}).get('gt')}",
+        "less_than_equal": f"{value} is too large; it must be at most {err.get('ctx', {}).get('le')}",
+        "less_than": f"{value} is too large; it must be less than {err.get('ctx', {}).get('lt')}",
+        "enum": f"{value} is not allowed; use one of: {err.get('ctx', {}).get('expected')}",
     }
     return table.get(kind, message)
 
@@ -369,17 +509,17 @@ def suggest(word: str, known: typing.Iterable[str]) -> str:
     return _suggest(word, known, "; the known names are: ")
 
 
-def _known_keys(model: Any, loc: Loc) -> list[str]:
-    """The field names of the model found at a pydantic location (for did-you-mean)."""
+def _type_at(model: Any, loc: Loc) -> Any:
+    """The type found at a pydantic location, walking fields, lists and slide kinds (None if lost)."""
     tp: Any = model
     for part in loc:
         tp = _unwrap(tp)
         if isinstance(tp, type) and issubclass(tp, BaseModel):
-            fields = tp.model_fields
-            if part in fields:
-                tp = fields[part].annotation
-                continue
-            return []
+            field = tp.model_fields.get(part) if isinstance(part, str) else None
+            if field is None:
+                return None
+            tp = field.annotation
+            continue
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin in (list, tuple) and isinstance(part, int):
@@ -389,10 +529,34 @@ def _known_keys(model: Any, loc: Loc) -> list[str]:
         elif origin in (typing.Union, types.UnionType):
             tp = _union_member(args, part)
             if tp is None:
-                return []
+                return None
         else:
-            return []
-    tp = _unwrap(tp)
+            return None
+    return tp
+
+
+def _field_at(model: Any, loc: Loc) -> FieldInfo | None:
+    """The pydantic field at a location ending in a field name, if there is one."""
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    parent = _unwrap(_type_at(model, loc[:-1]))
+    if isinstance(parent, type) and issubclass(parent, BaseModel):
+        return parent.model_fields.get(loc[-1])
+    return None
+
+
+def _example(field: FieldInfo | None) -> str | None:
+    """The first example of a field whose value must have a certain form (a pattern), if it has both."""
+    if field is None or not field.examples:
+        return None
+    if not any(isinstance(getattr(m, "pattern", None), str) for m in field.metadata):
+        return None
+    return str(field.examples[0])
+
+
+def _known_keys(model: Any, loc: Loc) -> list[str]:
+    """The field names of the model found at a pydantic location (for did-you-mean)."""
+    tp = _unwrap(_type_at(model, loc))
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         models = [a for a in typing.get_args(tp) if isinstance(a, type) and issubclass(a, BaseModel)]
         return sorted({f for m in models for f in m.model_fields})

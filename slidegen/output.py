@@ -7,6 +7,7 @@ import io
 import os
 import re
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -44,8 +45,20 @@ def _stamp_core(body: bytes, when: dt.datetime) -> bytes:
     return _CREATED.sub(lambda m: m.group(1) + iso + m.group(3), body)
 
 
+STALE_SECONDS = 60
+"""A temporary file untouched this long was left by a killed run (a live write takes well under a second)."""
+
+_TEMP = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+"""The names write_atomic gives its temporary files: `.<name>.<8 random characters>.tmp`."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that it is either the old or the new one, never half written."""
+    """Write a file so that it is either the old or the new one, never half written.
+
+    The data goes to a hidden temporary file in the same folder, is flushed to disk, and then
+    renamed over the target. Temporary files that a killed run left in the folder are removed
+    after the next successful write there, once they are older than STALE_SECONDS.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -62,8 +75,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+    _sync_folder(path.parent)
+    remove_stale_temps(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (the rename) to disk, where the system allows it."""
     try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
+        dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
@@ -72,3 +91,20 @@ def write_atomic(path: Path, data: bytes) -> None:
         pass
     finally:
         os.close(dir_fd)
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files of killed writes in a folder (older than STALE_SECONDS); returns them."""
+    now = time.time() if now is None else now
+    removed = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not _TEMP.match(entry.name) or not entry.is_file(follow_symlinks=False):
+                continue
+            try:
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+            except OSError:  # removed by another run meanwhile, or not ours to remove: leave it
+                continue
+    return removed

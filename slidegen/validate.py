@@ -1,46 +1,28 @@
-"""Checking content files without building: decks in full, other files against the model they match."""
+"""Checking content files without building: decks in full, other files against the type they are."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from pydantic import BaseModel
+from pathlib import Path, PurePosixPath
 
 from slidegen.build import plan
-from slidegen.content import Library, Loaded, Project, check_survey
+from slidegen.content import Bundle, Library, Loaded, Project, check_picture, check_survey
 from slidegen.errors import ContentError, Location, Problem
 from slidegen.loader import read_document, validate
-from slidegen.models.assignment import Assignment
-from slidegen.models.bullets import BulletList
+from slidegen.models.catalog import ContentType, content_type
 from slidegen.models.deck import Deck
 from slidegen.models.example import Example
-from slidegen.models.guidance import Guidance
 from slidegen.models.survey import Survey
-from slidegen.models.theme import Theme
-
-MODELS: tuple[type[BaseModel], ...] = (Deck, Survey, Assignment, Guidance, BulletList, Example, Theme)
-"""Every content file type; a file outside decks/ is checked against the one its keys match best."""
 
 SKIP_DIRS = {"schema"}
 
 
-def model_for(project: Project, path: Path, keys: set[str]) -> type[BaseModel] | None:
-    """The model a content file should follow, from where it lies and which keys it has."""
-    path = path.resolve()
-    if path.parent == (project.content / "decks").resolve():
-        return Deck
-    if path.parent == (project.content / "examples").resolve():
-        return Example
-    if path.name == "theme.yaml":
-        return Theme
-    best, score = None, 0
-    for model in MODELS:
-        fields = set(model.model_fields)
-        required = {n for n, f in model.model_fields.items() if f.is_required()}
-        hits = len(keys & fields) + len(keys & required)
-        if hits > score:
-            best, score = model, hits
-    return best
+def type_for(project: Project, path: Path, keys: set[str]) -> ContentType | None:
+    """The type a content file should follow, from where it lies and which keys it has."""
+    try:
+        rel: PurePosixPath | None = PurePosixPath(path.resolve().relative_to(project.root).as_posix())
+    except ValueError:
+        rel = None
+    return content_type(rel, keys)
 
 
 def _files(project: Project, paths: list[Path]) -> list[Path]:
@@ -73,26 +55,35 @@ def validate_paths(project: Project, paths: list[Path]) -> int:
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
-        model = model_for(project, path, set(doc.data))
-        if model is None:
+        kind = type_for(project, path, set(doc.data))
+        if kind is None:
             problems.append(Problem(Location(project.show(path)), "cannot tell what kind of content this is; "
                                     "compare it with the files in content/"))
             continue
-        if model is Deck:
+        if kind.model is Deck:
             decks.append(path)
             continue
         try:
-            model_obj = validate(doc, model)
+            model = validate(doc, kind.model)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
-        if isinstance(model_obj, Survey):
-            problems.extend(check_survey(Loaded(doc, model_obj)))
-    if decks:
+        if isinstance(model, Survey):
+            problems.extend(check_survey(Loaded(doc, model)))
+        elif isinstance(model, Example) and model.picture:
+            picture = check_picture(project.content, model.picture, doc, ("picture",))
+            if isinstance(picture, Problem):
+                problems.append(picture)
+    bundles: list[Bundle] = []
+    for deck in decks:
         try:
-            plan(library.bundles(decks))
+            bundles.append(library.bundle(deck))
         except ContentError as exc:
             problems.extend(exc.problems)
+    try:
+        plan(bundles)
+    except ContentError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise ContentError(problems)
     return len(files)

@@ -194,3 +194,46 @@ def test_corrected_number_reaches_the_table(project: Project, tmp_path: Path):
     built = {b.name: b.path for b in build(project, out_dir=tmp_path / "out")}
     rows = _table_rows(read_deck(built[SKYPE]))
     assert rows[26][1] == "75\u00a0%"
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under a folder (following no links): its bytes and modification time."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.is_symlink() and ".cache" not in p.parts
+    }
+
+
+def test_failed_build_of_one_deck_leaves_every_output_file_as_it_was(project: Project):
+    deck = project.content / "decks" / f"{SKYPE}.yaml"
+    second = project.content / "decks" / "z-second.yaml"
+    second.write_text(deck.read_text(encoding="utf-8"), encoding="utf-8")
+    build(project, [deck, second])
+    (project.output / "notes.txt").write_text("kept by the user\n", encoding="utf-8")
+    (project.output / "charts").mkdir()
+    (project.output / "charts" / "old.png").write_bytes(b"\x89PNG old")
+    before = snapshot(project.output)
+    assert sorted(before) == ["charts/old.png", "notes.txt", f"{SKYPE}.pptx", "z-second.pptx"]
+
+    # the first deck changes and would build; the second has an error: neither is written
+    deck.write_text(deck.read_text(encoding="utf-8").replace("Övriga frågor", "Övrigt"), encoding="utf-8")
+    second.write_text(second.read_text(encoding="utf-8").replace("kind: agenda\n", "kind: agendaa\n"), encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        build(project, [deck, second])
+    assert [p.message for p in err.value.sorted()] == ["unknown kind `agendaa` — did you mean `agenda`?"]
+    assert snapshot(project.output) == before
+
+
+def test_a_successful_build_replaces_each_deck_by_renaming_a_whole_new_file(project: Project):
+    deck = project.content / "decks" / f"{SKYPE}.yaml"
+    build(project, [deck])
+    target = project.output / f"{SKYPE}.pptx"
+    old_bytes, old_inode = target.read_bytes(), target.stat().st_ino
+    deck.write_text(deck.read_text(encoding="utf-8").replace("Övriga frågor", "Övrigt"), encoding="utf-8")
+    with target.open("rb") as reader:  # e.g. PowerPoint showing the old deck while the build runs
+        build(project, [deck])
+        assert reader.read() == old_bytes  # the old file was never written into
+    assert target.stat().st_ino != old_inode
+    assert target.read_bytes() != old_bytes and "5. Övrigt" in read_deck(target)[1].paragraphs
+    assert sorted(p.name for p in project.output.iterdir()) == [".cache", f"{SKYPE}.pptx"]

@@ -84,7 +84,10 @@ def test_module_entry_point_runs_without_traceback(project: Project):
         capture_output=True, text=True, encoding="utf-8",
     )
     assert proc.returncode == 1
-    assert proc.stderr.startswith("content/bad.yaml:2:1: YAML syntax error")
+    assert proc.stderr == (
+        "content/bad.yaml:1:8: YAML syntax error: the `[` here is never closed; add the `]`\n"
+        "1 error in 1 file; nothing was written.\n"
+    )
     assert "Traceback" not in proc.stderr
 
 

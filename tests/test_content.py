@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
-from slidegen.content import Library, Project
-from slidegen.errors import ContentError
+from slidegen.content import MAX_PICTURE_BYTES, Library, Project, check_picture
+from slidegen.errors import ContentError, Problem
+from slidegen.loader import parse_document
 
 DECK = "content/decks/skype-2016-10-28.yaml"
 
@@ -134,3 +136,123 @@ def test_library_reuses_unchanged_files(project: Project):
     third = library.bundle(project.root / DECK)
     assert third.survey(None) is not first.survey(None)
     assert third.survey(None).model.method(26).results.done == 73
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 40
+
+
+def picture_problem(project: Project, ref: str) -> str | Path:
+    """check_picture for `picture: <ref>` written on line 2 of content/example.yaml."""
+    doc = parse_document(f"title: Exempel\npicture: '{ref}'\n".encode(), project.content / "example.yaml",
+                         "content/example.yaml")
+    found = check_picture(project.content, ref, doc, ("picture",))
+    return str(found) if isinstance(found, Problem) else found
+
+
+@pytest.fixture
+def pictures(project: Project) -> Path:
+    folder = project.content / "bilder"
+    folder.mkdir(exist_ok=True)
+    (folder / "karta.png").write_bytes(PNG)
+    (folder / "foto.jpg").write_bytes(JPEG)
+    return folder
+
+
+def test_a_real_png_and_a_real_jpeg_are_accepted(project: Project, pictures: Path):
+    assert picture_problem(project, "bilder/karta.png") == pictures / "karta.png"
+    assert picture_problem(project, "bilder/foto.jpg") == pictures / "foto.jpg"
+
+
+def test_the_bytes_decide_not_the_name(project: Project, pictures: Path):
+    (pictures / "foto.png").write_bytes(JPEG)  # a JPEG saved under a .png name still is a picture
+    assert picture_problem(project, "bilder/foto.png") == pictures / "foto.png"
+    (pictures / "text.png").write_text("this is not a picture\n", encoding="utf-8")
+    assert picture_problem(project, "bilder/text.png") == (
+        "content/example.yaml:2:10: picture: `bilder/text.png` is not a PNG or JPEG picture "
+        "(its content is not a picture); save it as PNG or JPEG"
+    )
+
+
+@pytest.mark.parametrize(
+    "data, what",
+    [
+        (b"GIF89a" + b"\x00" * 20, "it is a GIF picture"),
+        (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "it is a WebP picture"),
+        (b"\x00\x00\x00\x18ftypheic", "it is a HEIC or AVIF picture (as phones save them)"),
+        (b"%PDF-1.7\n", "it is a PDF document"),
+        (b"", "it is empty"),
+    ],
+)
+def test_other_kinds_of_file_are_named(project: Project, pictures: Path, data: bytes, what: str):
+    (pictures / "bild.png").write_bytes(data)
+    assert picture_problem(project, "bilder/bild.png") == (
+        f"content/example.yaml:2:10: picture: `bilder/bild.png` is not a PNG or JPEG picture ({what}); "
+        "save it as PNG or JPEG"
+    )
+
+
+def test_a_picture_over_the_limit_is_refused(project: Project, pictures: Path):
+    big = pictures / "stor.png"
+    big.write_bytes(PNG)
+    with big.open("r+b") as fh:
+        fh.truncate(MAX_PICTURE_BYTES)
+    assert picture_problem(project, "bilder/stor.png") == big
+    with big.open("r+b") as fh:
+        fh.truncate(MAX_PICTURE_BYTES + 1)
+    assert picture_problem(project, "bilder/stor.png") == (
+        "content/example.yaml:2:10: picture: `bilder/stor.png` is 5.0 MiB, more than the 5 MiB a picture may be; "
+        "save it smaller (a slide needs at most about 2000 pixels across)"
+    )
+
+
+def test_a_missing_picture_gets_a_suggestion(project: Project, pictures: Path):
+    assert picture_problem(project, "bilder/krta.png") == (
+        "content/example.yaml:2:10: picture: there is no file content/bilder/krta.png — did you mean `bilder/karta.png`?"
+    )
+
+
+@pytest.mark.parametrize(
+    "ref, says",
+    [
+        ("/tmp/karta.png", "`/tmp/karta.png` is an absolute path; write it relative to content/, e.g. `bilder/karta.png`"),
+        ("C:/bilder/karta.png", "`C:/bilder/karta.png` is an absolute path"),
+        ("../themes/karta.png", "`../themes/karta.png` leaves the content/ folder ('..'); files must be inside content/"),
+        ("bilder\\..\\..\\karta.png", "leaves the content/ folder"),
+    ],
+)
+def test_a_picture_outside_content_is_refused(project: Project, pictures: Path, ref: str, says: str):
+    (project.themes / "karta.png").write_bytes(PNG)
+    got = picture_problem(project, ref)
+    assert isinstance(got, str) and says in got
+
+
+def test_a_link_to_a_picture_outside_content_is_refused(project: Project, pictures: Path, tmp_path: Path):
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(PNG)
+    os.symlink(outside, pictures / "lank.png")
+    os.symlink(pictures / "karta.png", pictures / "inne.png")
+    assert picture_problem(project, "bilder/lank.png") == (
+        "content/example.yaml:2:10: picture: `bilder/lank.png` is a link that leads outside content/; copy the file into content/"
+    )
+    assert picture_problem(project, "bilder/inne.png") == pictures / "inne.png"  # a link inside content/ is fine
+
+
+def test_a_link_loop_is_a_message_not_a_crash(project: Project, pictures: Path):
+    os.symlink(pictures / "b.png", pictures / "a.png")
+    os.symlink(pictures / "a.png", pictures / "b.png")
+    assert picture_problem(project, "bilder/a.png") == (
+        "content/example.yaml:2:10: picture: `bilder/a.png` is a link that leads nowhere (a loop); "
+        "link to a real file or copy it into content/"
+    )
+
+
+def test_names_too_long_for_the_file_system_are_messages_not_crashes(project: Project):
+    long = "x" * 300
+    edit(project, DECK, "theme: default", f"theme: {long}")
+    edit(project, DECK, "source: guidance-rus.yaml", f"source: {long}.yaml")
+    got = problems(project)
+    assert len(got) == 2
+    assert got[0].endswith(f"theme: there is no theme `{long}` (no file themes/{long}/theme.yaml); "
+                           "the known names are: default")
+    assert f"there is no file content/{long}.yaml" in got[1]

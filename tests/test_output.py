@@ -16,6 +16,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from conftest import copy_project
+from slidegen.output import STALE_SECONDS, remove_stale_temps, write_atomic
 
 BUILD = "import sys; from slidegen.build import build; from slidegen.content import Project; build(Project.at(sys.argv[1]))"
 
@@ -101,3 +102,125 @@ def test_speaker_notes_land_in_the_notes_page(shipped):
     with zipfile.ZipFile(shipped["skype-2016-10-28"]) as z:
         app = z.read("docProps/app.xml").decode()
         assert f"<Notes>{len(notes)}</Notes>" in app
+
+
+# --- nothing lost: an interrupted write leaves the old file or the new one, never a broken one ---
+
+KILLABLE_WRITE = r"""
+import os, signal, sys
+from pathlib import Path
+from slidegen import output
+
+target, stage = Path(sys.argv[1]), sys.argv[2]
+new = bytes(range(256)) * (16 * 4096)  # 16 MiB
+
+
+def stop(where):
+    print("at", where, flush=True)
+    signal.pause()  # the test kills this process here with SIGKILL
+
+
+class HalfWriter:
+    # writes half the data, then stops: a crash in the middle of writing
+    def __init__(self, fh):
+        self.fh = fh
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        return self.fh.__exit__(*exc)
+    def write(self, data):
+        self.fh.write(data[: len(data) // 2])
+        self.fh.flush()
+        stop("write")
+    def __getattr__(self, name):
+        return getattr(self.fh, name)
+
+
+real = {"fdopen": os.fdopen, "fsync": os.fsync, "replace": os.replace}
+if stage == "write":
+    os.fdopen = lambda *a, **k: HalfWriter(real["fdopen"](*a, **k))
+elif stage in ("fsync", "replace"):
+    def pause_then(*a, _name=stage, **k):
+        stop(_name)
+        return real[_name](*a, **k)
+    setattr(os, stage, pause_then)
+if stage == "loop":
+    other = b"B" * len(new)
+    for n in range(1000):
+        output.write_atomic(target, new if n % 2 == 0 else other)
+        print("wrote", n, flush=True)
+else:
+    output.write_atomic(target, new)
+"""
+
+NEW = bytes(range(256)) * (16 * 4096)
+OLD = b"the old deck\n" * 1000
+
+
+def run_and_kill(target: Path, stage: str, wait_for: int = 1) -> list[str]:
+    """Run a write in a child process and kill -9 it after it printed `wait_for` lines."""
+    proc = subprocess.Popen([sys.executable, "-c", KILLABLE_WRITE, str(target), stage], stdout=subprocess.PIPE, text=True)
+    try:
+        lines = [proc.stdout.readline().strip() for _ in range(wait_for)]
+        proc.kill()
+    finally:
+        proc.wait(timeout=30)
+        proc.stdout.close()
+    assert proc.returncode == -9
+    return lines
+
+
+def temps(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("stage", ["write", "fsync", "replace"])
+def test_kill_during_a_write_leaves_the_old_file(tmp_path: Path, stage: str):
+    target = tmp_path / "deck.pptx"
+    target.write_bytes(OLD)
+    assert run_and_kill(target, stage) == [f"at {stage}"]
+    assert target.read_bytes() == OLD
+    (left,) = temps(tmp_path)  # the killed run's temporary file, hidden, beside the target
+    assert left.name.startswith(".deck.pptx.")
+    assert left.stat().st_size == (len(NEW) // 2 if stage == "write" else len(NEW))
+
+
+def test_kill_at_any_moment_of_repeated_writes_leaves_a_whole_file(tmp_path: Path):
+    target = tmp_path / "deck.pptx"
+    target.write_bytes(OLD)
+    lines = run_and_kill(target, "loop", wait_for=3)
+    assert lines == ["wrote 0", "wrote 1", "wrote 2"]
+    data = target.read_bytes()
+    assert data == NEW or data == b"B" * len(NEW)
+    assert len(temps(tmp_path)) <= 1
+
+
+def test_the_next_write_removes_temporary_files_a_killed_run_left(tmp_path: Path):
+    target = tmp_path / "deck.pptx"
+    target.write_bytes(OLD)
+    run_and_kill(target, "replace")
+    (left,) = temps(tmp_path)
+    other = tmp_path / ".other.pptx.abcd1234.tmp"  # left by a killed write of another file
+    other.write_bytes(b"half")
+    mine = tmp_path / ".notes.txt"  # a hidden file that is not ours
+    mine.write_bytes(b"keep")
+
+    write_atomic(target, b"new")  # a young temporary file may belong to a write in progress: kept
+    assert temps(tmp_path) == sorted([left, other])
+
+    an_hour_ago = time.time() - 3600
+    for path in (left, other, mine):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    write_atomic(target, b"newer")
+    assert temps(tmp_path) == []
+    assert target.read_bytes() == b"newer" and mine.read_bytes() == b"keep"
+
+
+def test_stale_temps_are_judged_by_age(tmp_path: Path):
+    young, old = tmp_path / ".a.pptx.aaaaaaaa.tmp", tmp_path / ".b.pptx.bbbbbbbb.tmp"
+    for path in (young, old):
+        path.write_bytes(b"x")
+    now = time.time()
+    os.utime(old, (now - STALE_SECONDS - 1, now - STALE_SECONDS - 1))
+    assert remove_stale_temps(tmp_path, now) == [old]
+    assert temps(tmp_path) == [young]

@@ -35,7 +35,14 @@ def _methods(value: Any) -> Any:
 
 MethodSelection = Annotated[
     list[Annotated[int, Field(ge=1, strict=True)]],
-    BeforeValidator(_methods),
+    BeforeValidator(
+        _methods,
+        json_schema_input_type=Union[
+            Annotated[str, Field(pattern=r"^\s*\d+\s*([-–]\s*\d+\s*)?(,\s*\d+\s*([-–]\s*\d+\s*)?)*$")],
+            Annotated[int, Field(ge=1)],
+            Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)],
+        ],
+    ),
     Field(min_length=1, description="Methods by number: a range like `1-20`, `1-5, 8`, or a list like `[1, 3, 5]`."),
 ]
 
@@ -44,14 +51,17 @@ class Meeting(Model):
 
     title: Text = Field(description="The deck's title, e.g. `Uppdrag 51 – hur går det?`.")
     date: dt.date | None = Field(None, description="The meeting date, e.g. 2016-10-28; leave out while unknown.")
-    start: str | None = Field(None, pattern=r"^\d{1,2}\.\d{2}$", description="Start time as `13.00` (in quotes).")
-    end: str | None = Field(None, pattern=r"^\d{1,2}\.\d{2}$", description="End time as `14.15` (in quotes).")
+    start: str | None = Field(None, pattern=r"^\d{1,2}\.\d{2}$", examples=["13.00"],
+                              description="Start time as `13.00` (in quotes).")
+    end: str | None = Field(None, pattern=r"^\d{1,2}\.\d{2}$", examples=["14.15"],
+                            description="End time as `14.15` (in quotes).")
     presenters: list[Text] = Field(default_factory=list, description="The presenters' names.")
     presenter_group: str | None = Field(None, description="The group the presenters speak for, e.g. `RUS arbetsgrupp`.")
     organisation: Text = Field(description="The organisation behind the deck, used as the document's author.")
     subject: str | None = Field(None, description="One line on what the meeting is about (document subject).")
     keywords: list[Text] = Field(default_factory=list, description="Keywords for the document properties.")
-    language: str = Field("sv-SE", pattern=r"^[a-z]{2,3}-[A-Z]{2}$", description="Language of the text, e.g. `sv-SE`.")
+    language: str = Field("sv-SE", pattern=r"^[a-z]{2,3}-[A-Z]{2}$", examples=["sv-SE"],
+                          description="Language of the text, e.g. `sv-SE`.")
 
     def time(self) -> str | None:
         """`kl. 13.00–14.15`, or None when the times are not given."""

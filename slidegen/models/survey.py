@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
@@ -34,7 +35,7 @@ class Results(Model):
             if text.endswith("%"):
                 raise ValueError(f"write the number without the % sign: {text.rstrip('% ').strip()}")
             raise ValueError(f"`{value}` is not a percentage; write a number from 0 to 100")
-        if not isinstance(value, (int, float)):
+        if not isinstance(value, (int, float)) or math.isnan(value):
             raise ValueError("write a number from 0 to 100")
         if value > 100:
             raise ValueError(f"{value:g} is more than 100 %")
