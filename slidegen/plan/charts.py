@@ -20,6 +20,9 @@ LABEL_SAFETY = 1.25
 MIN_CHART_SIZE = 12.0
 """Chart text is never smaller than this (points)."""
 
+SEPARATOR_PT = 1.5
+"""Width of the line in the background colour drawn around every segment, so neighbours stay apart (points)."""
+
 
 @dataclass(frozen=True)
 class Series:
@@ -55,6 +58,7 @@ class ChartSpec:
     caption: str | None = None
     value_format: Literal["percent", "count"] = "percent"
     legend_columns: int = 4
+    separator: float = SEPARATOR_PT
 
     def key(self) -> str:
         """A hash of everything that decides how the chart looks."""

@@ -32,9 +32,10 @@ from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.models.theme import Theme
 from slidegen.plan.charts import method_charts, overview_chart
 from slidegen.plan.format import percent
+from slidegen.plan.chrome import add_chrome
 from slidegen.plan.geometry import Rect, cm, pt, to_pt
 from slidegen.plan.layout import CELL_INSETS, TEXT_INSETS, Frames, frames_for
-from slidegen.plan.model import Cell, ChartBox, DeckPlan, PictureBox, Properties, SlidePlan, TableStyle, TextBox
+from slidegen.plan.model import Base, Cell, ChartBox, DeckPlan, PictureBox, Properties, SlidePlan, TableStyle, TextBox
 from slidegen.plan.pictures import fit_picture
 from slidegen.plan.table import TableSpec, plan_tables
 from slidegen.stamp import build_time
@@ -460,9 +461,10 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
 def plan_deck(bundle: Bundle) -> DeckPlan:
     """Plan every slide of a deck; every text that cannot fit is reported at once."""
     theme = bundle.theme.model
-    title_fonts, notice_t = Fonts.of(theme.fonts.title)
-    body_fonts, notice_b = Fonts.of(theme.fonts.body)
-    ctx = Context(bundle, theme, frames_for(theme), title_fonts, body_fonts)
+    files = bundle.theme.files
+    title_fonts, notice_t = Fonts.of(theme.fonts.title, theme.fonts.measure_unknown_as)
+    body_fonts, notice_b = Fonts.of(theme.fonts.body, theme.fonts.measure_unknown_as)
+    ctx = Context(bundle, theme, frames_for(theme, files.logo_pixels), title_fonts, body_fonts)
     ctx.notices.extend(n for n in dict.fromkeys((notice_t, notice_b)) if n)
     slides: list[SlidePlan] = []
     problems: list[Problem] = []
@@ -472,8 +474,17 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
         except TooLong as exc:
             problems.append(Problem(exc.source or ctx.loc("slides", i), exc.advice()))
     problems.extend(_duplicate_titles(slides))
+    try:
+        footer_source = bundle.theme.doc.location(("footer", "text"))
+        slides = add_chrome(slides, theme, ctx.frames, body_fonts, bundle.deck.model.meeting.date, files.logo,
+                            footer_source)
+    except TooLong as exc:
+        problems.append(Problem(exc.source or footer_source, f"the footer must fit one line: {exc.advice()}"))
     if problems:
         raise ContentError(problems)
+    base = Base()
+    if theme.template is not None:
+        base = Base(files.template, theme.template.layouts.model_dump())
     return DeckPlan(
         name=bundle.name,
         width=ctx.frames.width,
@@ -481,6 +492,7 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
         slides=tuple(slides),
         properties=properties(bundle),
         notices=tuple(ctx.notices),
+        base=base,
     )
 
 
