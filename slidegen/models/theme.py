@@ -66,7 +66,9 @@ class Sizes(Model):
     body_min: float = Field(14, ge=10, le=60, description="Body text, at least; what does not fit continues on a new slide.")
     table: float = Field(16, ge=8, le=40, description="Table text, at most.")
     table_min: float = Field(12, ge=8, le=40, description="Table text, at least; longer tables continue on a new slide.")
-    chart: float = Field(13, ge=8, le=30, description="Chart labels and legends.")
+    chart: float = Field(13, ge=8, le=30, description="Chart labels and legends, at most.")
+    chart_min: float = Field(12, ge=8, le=30, description="Chart labels and legends, at least (never below 12); "
+                             "charts with many bars continue on a new slide.")
     small: float = Field(12, ge=8, le=30, description="Presenters, captions and footers.")
 
 

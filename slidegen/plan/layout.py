@@ -17,6 +17,8 @@ CELL_INSETS = Insets(cm(0.18), cm(0.08), cm(0.18), cm(0.08))
 """Inner margins of table cells."""
 
 TITLE_HEIGHT = cm(3.2)
+"""The title frame's height at least; themes with large titles get more (see title_height)."""
+
 GAP = cm(0.4)
 
 SLIDE_NUMBER_WIDTH = cm(2.5)
@@ -58,10 +60,20 @@ def logo_frame(theme: Theme, pixels: tuple[int, int], width: int, height: int) -
     return Rect(x, y, w, h)
 
 
+def _lines_height(theme: Theme, family: str, size: float, lines: int) -> int:
+    metrics, _ = metrics_for(family, unknown_as=theme.fonts.measure_unknown_as)
+    return math.ceil(lines * metrics.line(size) * EMU_PER_PT) + TEXT_INSETS.top + TEXT_INSETS.bottom
+
+
+def title_height(theme: Theme) -> int:
+    """Room for two lines of title at the theme's title size and three at its minimum (long titles shrink and wrap)."""
+    family, sizes = theme.fonts.title, theme.sizes
+    return max(TITLE_HEIGHT, _lines_height(theme, family, sizes.title, 2), _lines_height(theme, family, sizes.title_min, 3))
+
+
 def footer_height(theme: Theme) -> int:
     """One line of footer text at the theme's small size, with the text box's insets."""
-    metrics, _ = metrics_for(theme.fonts.body, unknown_as=theme.fonts.measure_unknown_as)
-    return math.ceil(metrics.line(theme.sizes.small) * EMU_PER_PT) + TEXT_INSETS.top + TEXT_INSETS.bottom
+    return _lines_height(theme, theme.fonts.body, theme.sizes.small, 1)
 
 
 def frames_for(theme: Theme, logo_pixels: tuple[int, int] | None = None) -> Frames:
@@ -72,13 +84,14 @@ def frames_for(theme: Theme, logo_pixels: tuple[int, int] | None = None) -> Fram
     inner_w = width - left - right
     logo = logo_frame(theme, logo_pixels, width, height) if theme.logo and logo_pixels else None
     at_top = logo is not None and logo.y < height // 2
-    title = Rect(left, top, inner_w, TITLE_HEIGHT)
+    title_h = title_height(theme)
+    title = Rect(left, top, inner_w, title_h)
     if logo is not None and at_top:  # the title gives way to the logo beside it
-        title = Rect(left if logo.x > left else logo.right + GAP, top, inner_w - logo.w - GAP, TITLE_HEIGHT)
+        title = Rect(left if logo.x > left else logo.right + GAP, top, inner_w - logo.w - GAP, title_h)
     foot_h = footer_height(theme) if theme.footer.shown else 0
     band = max(foot_h, logo.h if logo is not None and not at_top else 0)
     content_bottom = height - bottom - (band + GAP if band else 0)
-    body_y = top + TITLE_HEIGHT + GAP
+    body_y = top + title_h + GAP
     if logo is not None and at_top:
         body_y = max(body_y, logo.bottom + GAP)
     body = Rect(left, body_y, inner_w, content_bottom - body_y)

@@ -35,10 +35,13 @@ def presentation(theme: Theme, width: int, height: int, template: Path | None = 
     scale_x = width / prs.slide_width
     scale_y = height / prs.slide_height
     prs.slide_width, prs.slide_height = width, height
+    if width * 3 != height * 4:  # the template says screen4x3; PowerPoint writes no type for other sizes
+        prs.part._element.find(qn("p:sldSz")).attrib.pop("type", None)
     master = prs.slide_master
     for shapes in [master.shapes, *(layout.shapes for layout in master.slide_layouts)]:
         for shape in shapes:
-            if shape.left is not None:
+            # a layout placeholder without its own position inherits the master's, which is stretched already
+            if shape._element.find(f"{qn('p:spPr')}/{qn('a:xfrm')}") is not None:
                 shape.left, shape.width = round(shape.left * scale_x), round(shape.width * scale_x)
                 shape.top, shape.height = round(shape.top * scale_y), round(shape.height * scale_y)
     fill = master.background.fill
