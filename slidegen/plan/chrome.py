@@ -25,23 +25,23 @@ def _footer_box(theme: Theme, fonts: Fonts, frame: Rect, run: Run, align: Litera
     return TextBox(frame, (p,), size, theme.fonts.body, theme.colours.muted, "text", TEXT_INSETS, anchor="b", name=name)
 
 
-def footer_boxes(theme: Theme, frames: Frames, fonts: Fonts, number: int, date: dt.date,
+def footer_boxes(theme: Theme, frames: Frames, fonts: Fonts, number: int, date: dt.date | None,
                  text_source: Location | None = None) -> tuple[TextBox, ...]:
-    """The footer of slide `number`: the parts the theme shows, each in its own place."""
+    """The footer of slide `number`: the parts the theme shows, each in its own place (no date while it is unknown)."""
     f, places = theme.footer, frames.footer
     if places is None:
         return ()
     out = []
     if f.text:
         out.append(_footer_box(theme, fonts, places.text, Run(f.text), "l", "Footer", text_source))
-    if f.date:
+    if f.date and date is not None:
         out.append(_footer_box(theme, fonts, places.date, Run(date.isoformat()), "ctr", "Date", None))
     if f.slide_number:
         out.append(_footer_box(theme, fonts, places.number, Run(str(number), field="slidenum"), "r", "Slide number", None))
     return tuple(out)
 
 
-def add_chrome(slides: list[SlidePlan], theme: Theme, frames: Frames, fonts: Fonts, date: dt.date,
+def add_chrome(slides: list[SlidePlan], theme: Theme, frames: Frames, fonts: Fonts, date: dt.date | None,
                logo: Path | None, text_source: Location | None = None) -> list[SlidePlan]:
     """The slides with their footer (not on title slides unless the theme asks) and logo after the content."""
     picture = None

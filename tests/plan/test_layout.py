@@ -126,4 +126,4 @@ def test_the_logo_comes_last_on_every_slide(tmp_path):
     path = tmp_path / "logo.png"
     slides = add_chrome([_slide("title"), _slide("content")], theme, frames, FONTS, dt.date(2016, 10, 28), path)
     for slide in slides:
-        assert slide.boxes[-1] == PictureBox(frames.logo, path, None)
+        assert slide.boxes[-1] == PictureBox(frames.logo, path, None, name="Logo")
