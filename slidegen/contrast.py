@@ -63,6 +63,7 @@ class Check:
 
     @property
     def ok(self) -> bool:
+        """Whether the pair contrasts enough."""
         return self.ratio >= self.minimum
 
     def message(self) -> str:

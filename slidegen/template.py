@@ -55,6 +55,7 @@ class Placeholder:
     idx: int
 
     def serves(self, need: Need) -> bool:
+        """Whether this placeholder can hold what the need names."""
         # the slide's title is found as placeholder 0, so a title placeholder must have that index
         return self.type in need.types and (need is not TITLE or self.idx == 0)
 
@@ -67,6 +68,7 @@ class LayoutInfo:
     placeholders: tuple[Placeholder, ...]
 
     def has(self, need: Need) -> bool:
+        """Whether some placeholder of the layout serves the need."""
         return any(ph.serves(need) for ph in self.placeholders)
 
 
@@ -83,6 +85,7 @@ class TemplateInfo:
     slides: int
 
     def layout(self, name: str) -> LayoutInfo | None:
+        """The layout of that name (the first, if masters repeat it), or None."""
         return next((lay for lay in self.layouts if lay.name == name), None)
 
 
@@ -179,6 +182,7 @@ def _cm(emu: int) -> str:
 
 def check_template(doc: Document, theme: Theme, path: Path) -> list[Problem]:
     """Everything that would make a deck built on the template broken or different from its theme, located."""
+    assert theme.template is not None
     shown = beside(doc, path.name)
     try:
         info = inspect(path)
@@ -193,7 +197,6 @@ def check_template(doc: Document, theme: Theme, path: Path) -> list[Problem]:
                   "make it 16:9 (33.87 × 19.05 cm) or 4:3 (25.4 × 19.05 cm) in PowerPoint's Slide Size dialog")
         problems.append(doc.problem(("slide_size",), f"{shown} has slides of {_cm(info.width)} × {_cm(info.height)} cm, "
                                                      f"not {theme.slide_size}; {advice}"))
-    assert theme.template is not None
     names = [lay.name for lay in info.layouts]
     for role, needs in NEEDS.items():
         name = getattr(theme.template.layouts, role)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from slidegen.contrast import contrast_problems
 from slidegen.errors import Problem
 from slidegen.loader import Document, suggest
 from slidegen.models.theme import Theme
+from slidegen.plan.pictures import image_size
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -35,10 +35,8 @@ class ThemeFiles:
 
 def png_size(data: bytes) -> tuple[int, int] | None:
     """Width and height in pixels of PNG bytes, or None when the bytes are not a PNG picture."""
-    if len(data) < 24 or not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
-        return None
-    width, height = struct.unpack(">II", data[16:24])
-    return (width, height) if width and height else None
+    size = image_size(data) if data.startswith(PNG_SIGNATURE) else None
+    return size if size and all(size) else None
 
 
 def _what_it_is(data: bytes) -> str:
@@ -73,7 +71,8 @@ def check_files(doc: Document, theme: Theme) -> tuple[ThemeFiles, list[Problem]]
     if theme.logo is not None:
         logo = _file_in_folder(doc, theme.logo.file, ("logo", "file"), problems, (".png",))
         if logo is not None:
-            head = logo.read_bytes()[:64]
+            with logo.open("rb") as fh:
+                head = fh.read(64)
             logo_pixels = png_size(head)
             if logo_pixels is None:
                 problems.append(doc.problem(("logo", "file"), f"{theme.logo.file} is {_what_it_is(head)}, not a PNG "

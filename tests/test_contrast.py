@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from edits import replace_once
 from slidegen.content import Library, Project
 from slidegen.contrast import RULES, checks, ratio
 from slidegen.errors import ContentError
@@ -12,14 +13,7 @@ from slidegen.models.theme import Theme
 
 def edit_theme(project: Project, old: str, new: str) -> tuple[str, int]:
     """Replace text in the default theme; the path shown and the line of the change."""
-    path = project.themes / "default" / "theme.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    marker = new.strip().splitlines()[0]
-    line = next(i for i, ln in enumerate(text.splitlines(), start=1) if marker in ln)
-    return "themes/default/theme.yaml", line
+    return "themes/default/theme.yaml", replace_once(project.themes / "default" / "theme.yaml", old, new)
 
 
 def problems(project: Project) -> list[str]:

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 
+from edits import replace_once
 from slidegen.build import build
 from slidegen.cli import main
 from slidegen.content import Project
@@ -34,12 +35,7 @@ def edit_template(project: Project, change) -> None:
 
 def edit_yaml(project: Project, old: str, new: str) -> int:
     """Change mall's theme.yaml; the line of the change."""
-    path = project.themes / "mall" / "theme.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return next(i for i, ln in enumerate(text.splitlines(), start=1) if new.strip().splitlines()[0] in ln)
+    return replace_once(project.themes / "mall" / "theme.yaml", old, new)
 
 
 def layout(prs, name: str):

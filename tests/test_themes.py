@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from edits import replace_once
 from slidegen.content import Library, Project
 from slidegen.errors import ContentError
 from slidegen.themes import PNG_SIGNATURE, png_size
 
 
 def edit_yaml(project: Project, old: str, new: str) -> int:
-    path = project.themes / "mall" / "theme.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    marker = new.strip().splitlines()[0] if new.strip() else None
-    return next((i for i, ln in enumerate(text.splitlines(), start=1) if marker and marker in ln), 0)
+    return replace_once(project.themes / "mall" / "theme.yaml", old, new)
 
 
 def problems(project: Project) -> list[str]:
