@@ -63,7 +63,7 @@ def validate_paths(project: Project, paths: list[Path]) -> int:
         if kind.model is Deck:
             decks.append(path)
             continue
-        if model is Theme and path.name == "theme.yaml":
+        if kind.name == "theme" and path.name == "theme.yaml":  # with its contrast, logo and template
             try:
                 library.theme(path)
             except ContentError as exc:

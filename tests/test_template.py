@@ -104,9 +104,10 @@ def test_template_of_another_size_is_reported_at_slide_size(project: Project):
         prs.slide_width = 9144000
 
     edit_template(project, to_4_3)
+    line = edit_yaml(project, 'slide_size: "16:9"', 'slide_size: "16:9"')
     result = run(project, "check-theme", "mall")
     assert result.exit_code == 1
-    assert ('themes/mall/theme.yaml:6:13: slide_size: themes/mall/template.pptx has slides of 25.4 × 19.05 cm, '
+    assert (f'themes/mall/theme.yaml:{line}:13: slide_size: themes/mall/template.pptx has slides of 25.4 × 19.05 cm, '
             'not 16:9; set `slide_size: "4:3"`') in result.output
 
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
 from slidegen.models.base import Model, Text
 
-Colour = Annotated[
-    str,
-    Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="A colour as `#RRGGBB` (in quotes, since # starts a comment)."),
-]
+COLOUR_FORM = "a colour as `#RRGGBB` (in quotes, since # starts a comment)"
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description=f"A{COLOUR_FORM[1:]}.")]
+
+
+def colour(what: str) -> Any:
+    """A colour field described by what it colours and how it is written (the form is what errors quote)."""
+    return Field(description=f"{what}: {COLOUR_FORM}.")
+
 
 FolderFile = r"^[^/\\:*?\"<>|]+\.{ext}$"
 """A file name inside the theme folder (no folders, no drive letters), ending in one of the extensions."""
@@ -20,25 +25,25 @@ FolderFile = r"^[^/\\:*?\"<>|]+\.{ext}$"
 class ChartColours(Model):
     """One colour per answer category, and one for the share the survey does not give (in the order drawn)."""
 
-    done: Colour = Field(description="`Genomfört` segments.")
-    ongoing: Colour = Field(description="`På gång` segments, drawn next to `done`.")
-    not_relevant: Colour = Field(description="`Ej aktuellt` segments, drawn next to `ongoing`.")
-    missing: Colour = Field(description="The `uppgift saknas` segment (hatched): visibly different from the answers.")
+    done: Colour = colour("`Genomfört` segments")
+    ongoing: Colour = colour("`På gång` segments, drawn next to `done`")
+    not_relevant: Colour = colour("`Ej aktuellt` segments, drawn next to `ongoing`")
+    missing: Colour = colour("The hatched `uppgift saknas` segment, visibly different from the answers")
 
 
 class Colours(Model):
     """The colours of the theme; contrast between them is checked when the theme is loaded."""
 
-    background: Colour = Field(description="Slide background (with a template: the template's master background).")
-    text: Colour = Field(description="Body text.")
-    title: Colour = Field(description="Slide titles.")
-    accent: Colour = Field(description="Status remarks, bullets and highlights.")
-    muted: Colour = Field(description="Secondary text: presenters, footers, notes under charts; chart grid lines.")
-    table_header: Colour = Field(description="Background of table header rows.")
-    table_header_text: Colour = Field(description="Text in table header rows.")
-    table_row: Colour = Field(description="Background of table rows.")
-    table_row_alt: Colour = Field(description="Background of every other table row.")
-    table_text: Colour = Field(description="Text in table rows.")
+    background: Colour = colour("Slide background (with a template: the template's master background)")
+    text: Colour = colour("Body text")
+    title: Colour = colour("Slide titles")
+    accent: Colour = colour("Status remarks, bullets and highlights")
+    muted: Colour = colour("Secondary text (presenters, footers, notes under charts) and chart grid lines")
+    table_header: Colour = colour("Background of table header rows")
+    table_header_text: Colour = colour("Text in table header rows")
+    table_row: Colour = colour("Background of table rows")
+    table_row_alt: Colour = colour("Background of every other table row")
+    table_text: Colour = colour("Text in table rows")
     chart: ChartColours = Field(description="Chart segments, one colour per answer.")
 
 
