@@ -10,6 +10,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
+from slidegen.render.shapes import is_decorative
+
 FILE_NAME = re.compile(r"\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg)$", re.IGNORECASE)
 
 
@@ -22,8 +24,8 @@ def audit(deck: str | Path | IO[bytes]) -> list[str]:
     """What a screen-reader user would miss: one line per finding, empty when the deck passes.
 
     Rules: every slide has a title placeholder with text, first in reading order; titles are unique;
-    every picture, chart and table has alt text that is not a file name; every table has its header
-    row flagged.
+    every picture (unless marked decorative), chart and table has alt text that is not a file name;
+    every table has its header row flagged.
     """
     findings: list[str] = []
     seen: dict[str, int] = {}
@@ -47,8 +49,8 @@ def audit(deck: str | Path | IO[bytes]) -> list[str]:
                 else "table" if getattr(shape, "has_table", False) and shape.has_table
                 else None
             )
-            if kind is None:
-                continue
+            if kind is None or (kind == "picture" and is_decorative(shape)):
+                continue  # a picture marked decorative (a logo) is skipped by screen readers: it needs no alt text
             alt = _alt_text(shape)
             if not alt:
                 findings.append(f"{where}: {kind} {shape.name!r} has no alt text")

@@ -16,6 +16,8 @@ HELP = """Build the county boards' meeting decks from the YAML files in content/
 Typical use:
   slidegen build            build every deck in content/decks/ into output/
   slidegen validate         check all content without writing anything
+  slidegen list themes      the themes there are
+  slidegen check-theme NAME check a theme (and its template) before using it
 
 Exit codes: 0 success, 1 content errors (listed as file:line:column), 2 wrong usage.
 """
@@ -213,6 +215,38 @@ def schema(project: Any, out_dir: Path | None) -> None:
 
     for path in _run(lambda: write_schemas(out_dir or project.root / SCHEMA_DIR)):
         click.echo(project.show(path))
+
+
+@list_.command("themes")
+@click.pass_obj
+def list_themes(project: Any) -> None:
+    """The themes in themes/, with their descriptions."""
+    from slidegen.theme_report import list_themes as themes
+
+    rows = _run(lambda: themes(project))
+    width = max((len(name) for name, _ in rows), default=0)
+    for name, description in rows:
+        click.echo(f"{name:<{width}}  {description}".rstrip())
+
+
+@main.command("check-theme")
+@click.argument("name")
+@click.pass_obj
+def check_theme(project: Any, name: str) -> None:
+    """Check a theme before using it: contrast, logo, and the template's layouts and placeholders.
+
+    NAME is a folder in themes/. Lists the layouts and placeholders slidegen needs and which of them
+    the template has; exits 1 naming everything that is missing or wrong.
+    """
+    from slidegen.errors import ContentError
+    from slidegen.theme_report import check_report
+
+    report = _run(lambda: check_report(project, name))
+    for line in report.lines:
+        click.echo(line)
+    if report.problems:
+        _fail(ContentError(report.problems))
+    click.echo(f"theme {name} is ready: slidegen build --theme {name}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,6 +31,7 @@ from slidegen.models.guidance import Guidance
 from slidegen.models.survey import Survey
 from slidegen.models.theme import Theme
 from slidegen.plan.pictures import image_size
+from slidegen.themes import ThemeFiles, check_theme
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -89,13 +90,20 @@ class Loaded(Generic[M]):
     model: M
 
 
+@dataclass(frozen=True)
+class LoadedTheme(Loaded[Theme]):
+    """A validated theme whose contrast, logo and template have been checked: its files, found."""
+
+    files: ThemeFiles
+
+
 @dataclass
 class Bundle:
     """A deck and everything it refers to, validated and cross-checked."""
 
     path: Path
     deck: Loaded[Deck]
-    theme: Loaded[Theme]
+    theme: LoadedTheme
     refs: dict[tuple[str, type], Loaded[Any]] = field(default_factory=dict)
     examples: list[Loaded[Example]] = field(default_factory=list)
     """The good examples, in official county order (then file name), when the deck shows them."""
@@ -109,13 +117,14 @@ class Bundle:
 
     @property
     def theme_dir(self) -> Path:
-        return self.theme.doc.path.parent
+        return self.theme.files.folder
 
     def files(self) -> set[Path]:
         """Every file the deck depends on."""
+        t = self.theme.files
         return {
             self.deck.doc.path,
-            self.theme.doc.path,
+            *(p for p in (self.theme.doc.path, t.logo, t.template) if p is not None),
             *(ld.doc.path for ld in self.refs.values()),
             *(ex.doc.path for ex in self.examples),
             *(path for path, _ in self.pictures.values()),
@@ -138,6 +147,7 @@ class Library:
         self._cache: dict[tuple[Path, type], tuple[tuple[int, int], Loaded[Any]]] = {}
         self.pictures: dict[str, tuple[Path, tuple[int, int]]] = {}
         """Checked pictures: reference → (file, pixel size)."""
+        self._themes: dict[Path, tuple[tuple[tuple[str, int, int], ...], LoadedTheme]] = {}
 
     def load(self, path: Path, model: type[M]) -> Loaded[M]:
         """Read and validate one file (ContentError with every problem in it)."""
@@ -155,6 +165,21 @@ class Library:
         loaded = Loaded(doc, validate(doc, model))
         self._cache[key] = (stamp, loaded)
         return loaded
+
+    def theme(self, path: Path) -> LoadedTheme:
+        """Read, validate and check a theme.yaml and the files it names (ContentError with every problem)."""
+        path = Path(path)
+        stamp = _folder_stamp(path.parent)
+        hit = self._themes.get(path.resolve())
+        if hit and hit[0] == stamp:
+            return hit[1]
+        loaded = self.load(path, Theme)
+        files, problems = check_theme(loaded.doc, loaded.model)
+        if problems:
+            raise ContentError(problems)
+        theme = LoadedTheme(loaded.doc, loaded.model, files)
+        self._themes[path.resolve()] = (stamp, theme)
+        return theme
 
     def bundles(self, paths: list[Path], theme: str | None = None) -> list[Bundle]:
         """Load several decks; every problem in any of them is raised together."""
@@ -239,7 +264,7 @@ class Library:
             return
         self.pictures[ref] = (found.resolve(), dims)
 
-    def _theme(self, deck: Loaded[Deck], override: str | None, problems: list[Problem]) -> Loaded[Theme] | None:
+    def _theme(self, deck: Loaded[Deck], override: str | None, problems: list[Problem]) -> LoadedTheme | None:
         name = override or deck.model.theme
         path = self.project.themes / name / "theme.yaml"
         if name not in self.project.theme_names():  # never a file system call with a name from the content
@@ -248,7 +273,7 @@ class Library:
             problems.append(Problem(where, f"there is no theme `{name}` (no file themes/{name}/theme.yaml){hint}"))
             return None
         try:
-            return self.load(path, Theme)
+            return self.theme(path)
         except ContentError as exc:
             problems.extend(exc.problems)
             return None
@@ -347,6 +372,18 @@ def check_picture(content: Path, ref: str, doc: Document, loc: tuple[Any, ...]) 
         return found
     what = "it is empty" if not head else f"it is {kind}" if kind else "its content is not a picture"
     return doc.problem(loc, f"`{ref}` is not a PNG or JPEG picture ({what}); save it as PNG or JPEG")
+
+
+def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, change times and sizes of a folder's files: a theme is checked again when any of them changes."""
+    out = []
+    for p in sorted(folder.iterdir()) if folder.is_dir() else []:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        out.append((p.name, st.st_mtime_ns, st.st_size))
+    return tuple(out)
 
 
 def _references(deck: Deck) -> list[tuple[tuple[Any, ...], str | None, type]]:

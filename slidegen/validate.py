@@ -63,6 +63,12 @@ def validate_paths(project: Project, paths: list[Path]) -> int:
         if kind.model is Deck:
             decks.append(path)
             continue
+        if kind.name == "theme" and path.name == "theme.yaml":  # with its contrast, logo and template
+            try:
+                library.theme(path)
+            except ContentError as exc:
+                problems.extend(exc.problems)
+            continue
         try:
             model = validate(doc, kind.model)
         except ContentError as exc:

@@ -18,7 +18,11 @@ class SlideText:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[list[list[str]]] = field(default_factory=list)
     charts: list[str] = field(default_factory=list)
-    """The alt text of every chart and picture on the slide."""
+    """The alt text of every chart and picture on the slide (the logo aside)."""
+    footer: dict[str, str] = field(default_factory=dict)
+    """The footer's parts by shape name (`Footer`, `Date`, `Slide number`)."""
+    logo: str | None = None
+    """The logo's alt text ('' when decorative), None when the slide has no logo."""
 
     @property
     def is_chart_slide(self) -> bool:
@@ -32,6 +36,10 @@ class SlideText:
         return "\n".join(parts)
 
 
+FOOTER_NAMES = {"Footer", "Date", "Slide number"}
+"""The names slidegen gives the footer's text boxes."""
+
+
 def read_deck(path: Path) -> list[SlideText]:
     """Every slide's text, in order."""
     out = []
@@ -40,6 +48,12 @@ def read_deck(path: Path) -> list[SlideText]:
         st = SlideText(title.text_frame.text if title is not None else "")
         for shape in slide.shapes:
             if title is not None and shape.element is title.element:
+                continue
+            if shape.name in FOOTER_NAMES:
+                st.footer[shape.name] = shape.text_frame.text
+                continue
+            if shape.name == "Logo":
+                st.logo = shape._element.find(".//" + qn("p:cNvPr")).get("descr", "")
                 continue
             if shape.has_text_frame:
                 st.paragraphs.extend(shown_paragraphs(shape.text_frame))

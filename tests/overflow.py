@@ -14,6 +14,8 @@ TOLERANCE = 1.5
 """Points a glyph box may stick out (renderers draw accents and italics a little outside)."""
 
 _WORD = re.compile(r"[\w%–-]+", re.UNICODE)
+_MARKER = re.compile(r"^(\d+\.|[a-z]\))$")
+"""Automatic numbers (`2.`, `b)`) the renderer draws: not text of a shape, though a slide number may read `2`."""
 
 
 @dataclass
@@ -85,6 +87,8 @@ def overflow(pptx: Path, pdf: bytes) -> list[str]:
                 candidates = [b for b in boxes if b.any_word or (keys and keys <= b.words)]
                 if not candidates:
                     continue  # numbering and bullets drawn by the renderer: not text of any shape
+                if _MARKER.match(word) and any(b.holds(x0, y0, x1, y1) for b in boxes):
+                    continue  # an automatic number inside its list, whatever shape shows the same digits
                 if not any(b.holds(x0, y0, x1, y1) for b in candidates):
                     where = ", ".join(b.name for b in candidates[:3])
                     problems.append(f"slide {number}: {word!r} at y={y1:.0f} lies outside {where}")

@@ -99,3 +99,28 @@ def test_charts_command_writes_one_file_per_chart(project: Project, tmp_path: Pa
     files = sorted(p.name for p in out.iterdir())
     assert len(files) == 4 and all(f.startswith("skype-2016-10-28-slide") and f.endswith(".svg") for f in files)
     assert all((out / f).read_bytes().startswith(b"<?xml") for f in files)
+
+
+def test_list_themes_prints_names_and_descriptions(project: Project):
+    result = run(project, "list", "themes")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [ln.split()[0] for ln in lines] == ["default", "kontrast", "mall"]
+    assert lines[0].startswith("default   Lugnt och lättläst tema")
+    assert "[template: template.pptx]" in lines[2]
+
+
+def test_list_themes_marks_a_broken_theme(project: Project):
+    (project.themes / "kontrast" / "theme.yaml").write_text("name: [\n", encoding="utf-8")
+    result = run(project, "list", "themes")
+    assert result.exit_code == 0
+    assert "kontrast  (theme.yaml has errors: run `slidegen check-theme kontrast`)" in result.output
+
+
+def test_check_theme_passes_on_every_shipped_theme(project: Project):
+    for name in project.theme_names():
+        result = run(project, "check-theme", name)
+        assert result.exit_code == 0, result.output
+        assert f"theme {name} is ready" in result.output
+        assert "✗" not in result.output
+

@@ -254,5 +254,5 @@ def test_names_too_long_for_the_file_system_are_messages_not_crashes(project: Pr
     got = problems(project)
     assert len(got) == 2
     assert got[0].endswith(f"theme: there is no theme `{long}` (no file themes/{long}/theme.yaml); "
-                           "the known names are: default")
+                           "the known names are: default, kontrast, mall")
     assert f"there is no file content/{long}.yaml" in got[1]

@@ -337,5 +337,5 @@ def test_a_value_of_the_wrong_form_without_example_quotes_the_description():
     (msg,) = messages(theme.replace('text: "#1F2933"', "text: navy", 1), Theme)
     assert msg == (
         f"content/x.yaml:{line}:9: colours.text: `navy` does not have the expected form; "
-        "expected: a colour as `#RRGGBB` (in quotes, since # starts a comment)"
+        "expected: body text: a colour as `#RRGGBB` (in quotes, since # starts a comment)"
     )

@@ -1,80 +1,159 @@
-"""A theme: colours, fonts, sizes and margins of a look, read from themes/<name>/theme.yaml."""
+"""A theme: colours, fonts, sizes, margins, footer, logo and template of a look, read from themes/<name>/theme.yaml."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from slidegen.models.base import Model, Text
 
-Colour = Annotated[
-    str,
-    Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="A colour as `#RRGGBB` (in quotes, since # starts a comment)."),
-]
+COLOUR_FORM = "a colour as `#RRGGBB` (in quotes, since # starts a comment)"
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description=f"A{COLOUR_FORM[1:]}.")]
+
+
+def colour(what: str) -> Any:
+    """A colour field described by what it colours and how it is written (the form is what errors quote)."""
+    return Field(description=f"{what}: {COLOUR_FORM}.")
+
+
+FolderFile = r"^[^/\\:*?\"<>|]+\.{ext}$"
+"""A file name inside the theme folder (no folders, no drive letters), ending in one of the extensions."""
 
 
 class ChartColours(Model):
-    """One colour per answer category, and one for the share the survey does not give."""
+    """One colour per answer category, and one for the share the survey does not give (in the order drawn)."""
 
-    done: Colour
-    ongoing: Colour
-    not_relevant: Colour
-    missing: Colour = Field(description="The `uppgift saknas` segment: visibly different from the answers.")
+    done: Colour = colour("`Genomfört` segments")
+    ongoing: Colour = colour("`På gång` segments, drawn next to `done`")
+    not_relevant: Colour = colour("`Ej aktuellt` segments, drawn next to `ongoing`")
+    missing: Colour = colour("The hatched `uppgift saknas` segment, visibly different from the answers")
 
 
 class Colours(Model):
-    """The colours of the theme."""
+    """The colours of the theme; contrast between them is checked when the theme is loaded."""
 
-    background: Colour
-    text: Colour
-    title: Colour
-    accent: Colour = Field(description="Status remarks, bullets and highlights.")
-    muted: Colour = Field(description="Secondary text: presenters, footers, notes under charts.")
-    table_header: Colour = Field(description="Background of table header rows.")
-    table_header_text: Colour
-    table_row: Colour
-    table_row_alt: Colour = Field(description="Background of every other table row.")
-    table_text: Colour
-    chart: ChartColours
+    background: Colour = colour("Slide background (with a template: the template's master background)")
+    text: Colour = colour("Body text")
+    title: Colour = colour("Slide titles")
+    accent: Colour = colour("Status remarks, bullets and highlights")
+    muted: Colour = colour("Secondary text (presenters, footers, notes under charts) and chart grid lines")
+    table_header: Colour = colour("Background of table header rows")
+    table_header_text: Colour = colour("Text in table header rows")
+    table_row: Colour = colour("Background of table rows")
+    table_row_alt: Colour = colour("Background of every other table row")
+    table_text: Colour = colour("Text in table rows")
+    chart: ChartColours = Field(description="Chart segments, one colour per answer.")
+
+
+MeasureFont = Literal["Calibri", "Arial", "DejaVu Sans"]
 
 
 class Fonts(Model):
     """Font families; text is measured with the metrics of a metric-compatible font where one is known."""
 
-    title: Text = "Calibri"
-    body: Text = "Calibri"
+    title: Text = Field("Calibri", description="Font family of titles.")
+    body: Text = Field("Calibri", description="Font family of body text, tables and charts.")
+    measure_unknown_as: MeasureFont = Field(
+        "DejaVu Sans",
+        description="Whose metrics to measure a family with when slidegen ships none for it (Calibri and Arial "
+        "have their own): DejaVu Sans is wide, so text rarely overflows.",
+    )
 
 
 class Sizes(Model):
     """Font sizes in points; the planner shrinks text down to the minimums before it continues on a new slide."""
 
-    title: float = Field(32, ge=12, le=80)
-    title_min: float = Field(22, ge=10, le=80)
-    body: float = Field(24, ge=10, le=60)
-    body_min: float = Field(14, ge=10, le=60)
-    table: float = Field(16, ge=8, le=40)
-    table_min: float = Field(12, ge=8, le=40)
-    chart: float = Field(13, ge=8, le=30)
+    title: float = Field(32, ge=12, le=80, description="Titles, at most.")
+    title_min: float = Field(22, ge=10, le=80, description="Titles, at least (long titles shrink to this).")
+    body: float = Field(24, ge=10, le=60, description="Body text, at most.")
+    body_min: float = Field(14, ge=10, le=60, description="Body text, at least; what does not fit continues on a new slide.")
+    table: float = Field(16, ge=8, le=40, description="Table text, at most.")
+    table_min: float = Field(12, ge=8, le=40, description="Table text, at least; longer tables continue on a new slide.")
+    chart: float = Field(13, ge=8, le=30, description="Chart labels and legends, at most.")
+    chart_min: float = Field(12, ge=8, le=30, description="Chart labels and legends, at least (never below 12); "
+                             "charts with many bars continue on a new slide.")
     small: float = Field(12, ge=8, le=30, description="Presenters, captions and footers.")
 
 
 class Margins(Model):
     """Distances from the slide's edges, in centimetres."""
 
-    left: float = Field(1.5, ge=0, le=10)
-    right: float = Field(1.5, ge=0, le=10)
-    top: float = Field(0.8, ge=0, le=10)
-    bottom: float = Field(1.0, ge=0, le=10)
+    left: float = Field(1.5, ge=0, le=10, description="Left margin (cm).")
+    right: float = Field(1.5, ge=0, le=10, description="Right margin (cm).")
+    top: float = Field(0.8, ge=0, le=10, description="Top margin (cm).")
+    bottom: float = Field(1.0, ge=0, le=10, description="Bottom margin (cm).")
+
+
+class Footer(Model):
+    """The line at the foot of the slides; each part is optional, and the body gives up the room it takes."""
+
+    text: Text | None = Field(None, description="Text at the left, e.g. the organisation: `Länsstyrelsen i Exempellän`.")
+    date: bool = Field(False, description="Show the meeting date (2016-10-28) in the middle.")
+    slide_number: bool = Field(False, description="Show the slide number at the right, as a field PowerPoint keeps up to date.")
+    title_slides: bool = Field(False, description="Show the footer on title and section slides too.")
+
+    @property
+    def shown(self) -> bool:
+        """Whether the footer has anything to show."""
+        return bool(self.text or self.date or self.slide_number)
+
+
+Corner = Literal["top-left", "top-right", "bottom-left", "bottom-right"]
+
+
+class Logo(Model):
+    """A logo on every slide: a PNG file in the theme folder, in a corner, with alt text or marked decorative."""
+
+    file: str = Field(pattern=FolderFile.format(ext="[Pp][Nn][Gg]"), description="A PNG file in the theme folder, e.g. `logo.png`.")
+    corner: Corner = Field("top-right", description="Which corner of the slide, inside the margins.")
+    height: float = Field(1.2, ge=0.3, le=5, description="Height on the slide in centimetres (the width follows the picture).")
+    alt: Text | None = Field(None, description="Who the logo stands for; the alt text becomes `Logotyp: <alt>`.")
+    decorative: bool = Field(False, description="Mark the logo as decorative (screen readers skip it) instead of giving alt text.")
+
+    @model_validator(mode="after")
+    def _alt_or_decorative(self) -> "Logo":
+        if self.alt is None and not self.decorative:
+            raise ValueError("the logo needs alt text (`alt: Länsstyrelsen i …`) or `decorative: true`")
+        if self.alt is not None and self.decorative:
+            raise ValueError("a decorative logo has no alt text; remove `alt:` or `decorative: true`")
+        return self
+
+    @property
+    def description(self) -> str | None:
+        """The logo's alt text, or None when it is decorative."""
+        return None if self.alt is None else f"Logotyp: {self.alt}"
+
+
+class TemplateLayouts(Model):
+    """Which layout of the template each kind of slidegen slide is built on, by the layout's name."""
+
+    title: Text = Field("Title Slide", description="Title and section slides: needs a title and a subtitle or body placeholder.")
+    content: Text = Field("Title and Content", description="Text slides: needs a title and a body placeholder.")
+    title_only: Text = Field("Title Only", description="Table and chart slides: needs a title placeholder.")
+
+
+class Template(Model):
+    """An organisation's own PowerPoint template: slides are built on its master and layouts."""
+
+    file: str = Field(
+        pattern=FolderFile.format(ext="([Pp][Pp][Tt][Xx]|[Pp][Oo][Tt][Xx])"),
+        description="A .pptx or .potx file in the theme folder, e.g. `template.pptx`.",
+    )
+    layouts: TemplateLayouts = Field(default_factory=TemplateLayouts, description="Layout names in the template.")
 
 
 class Theme(Model):
-    """A look for decks: colours, fonts, sizes, margins and slide size."""
+    """A look for decks: colours, fonts, sizes, margins, footer, logo, template and slide size."""
 
-    name: Text
-    description: str | None = None
-    slide_size: Literal["16:9", "4:3"] = "16:9"
-    colours: Colours
-    fonts: Fonts = Field(default_factory=Fonts)
-    sizes: Sizes = Field(default_factory=Sizes)
-    margins: Margins = Field(default_factory=Margins)
+    name: Text = Field(description="The theme's name (normally its folder name).")
+    description: str | None = Field(None, description="One line for `slidegen list themes`.")
+    slide_size: Literal["16:9", "4:3"] = Field("16:9", description="Widescreen (16:9) or the older 4:3.")
+    colours: Colours = Field(description="The theme's colours.")
+    fonts: Fonts = Field(default_factory=Fonts, description="Font families.")
+    sizes: Sizes = Field(default_factory=Sizes, description="Font sizes in points.")
+    margins: Margins = Field(default_factory=Margins, description="Margins in centimetres.")
+    footer: Footer = Field(default_factory=Footer, description="Footer text, meeting date and slide number.")
+    logo: Logo | None = Field(None, description="A logo on every slide.")
+    template: Template | None = Field(None, description="Build on an organisation's own PowerPoint template.")

@@ -20,6 +20,9 @@ LABEL_SAFETY = 1.25
 MIN_CHART_SIZE = 12.0
 """Chart text is never smaller than this (points)."""
 
+SEPARATOR_PT = 1.5
+"""Width of the line in the background colour drawn around every segment, so neighbours stay apart (points)."""
+
 
 @dataclass(frozen=True)
 class Series:
@@ -55,6 +58,7 @@ class ChartSpec:
     caption: str | None = None
     value_format: Literal["percent", "count"] = "percent"
     legend_columns: int = 4
+    separator: float = SEPARATOR_PT
 
     def key(self) -> str:
         """A hash of everything that decides how the chart looks."""
@@ -122,8 +126,21 @@ def wrap_label(text: str, width: float, size: float, fonts: Fonts) -> str:
 
 
 def _label_width(frame: Rect, labels: Sequence[str], size: float, fonts: Fonts) -> float:
-    widest = max((fonts.regular.width(t, size) for t in labels), default=0.0) * LABEL_SAFETY
+    """The width of the category labels' column: the widest line, at most a share of the chart's width."""
+    lines = [line for t in labels for line in t.split("\n")]
+    widest = max((fonts.regular.width(line, size) for line in lines), default=0.0) * LABEL_SAFETY
     return min(widest, to_pt(frame.w) * MAX_LABEL_SHARE)
+
+
+def _wrapped(frame: Rect, labels: Sequence[str], size: float, fonts: Fonts) -> list[str]:
+    """Category labels wrapped to the labels' column (long ones at large sizes would be cut off)."""
+    width = _label_width(frame, labels, size, fonts)
+    return [wrap_label(t, width, size, fonts) for t in labels]
+
+
+def _bar_height(label: str, size: float, fonts: Fonts) -> float:
+    """The height one bar takes: room for its label's lines."""
+    return fonts.regular.line(size) * max(1.2, 1.1 * (label.count("\n") + 1))
 
 
 def _plot_area(frame: Rect, labels: Sequence[str], names: Sequence[str], size: float, fonts: Fonts,
@@ -170,18 +187,21 @@ def method_charts(
     names = _series_names(survey)
 
     def measure(size: float) -> tuple[list[float], float]:
-        area = _plot_area(frame, labels, names, size, fonts, caption=False)
-        return [fonts.regular.line(size) * 1.2] * len(methods), area.height
+        wrapped = _wrapped(frame, labels, size, fonts)
+        area = _plot_area(frame, wrapped, names, size, fonts, caption=False)
+        slot = max(_bar_height(t, size, fonts) for t in wrapped)  # bars are evenly spaced: all get the tallest label's room
+        return [slot] * len(methods), area.height
 
     try:
-        size, pages = choose(measure, [False] * len(methods), max(theme.sizes.chart, MIN_CHART_SIZE), MIN_CHART_SIZE)
+        smallest = max(theme.sizes.chart_min, MIN_CHART_SIZE)
+        size, pages = choose(measure, [False] * len(methods), max(theme.sizes.chart, smallest), smallest)
     except TooTall:  # not even one bar fits: the frame is tiny; draw one bar per chart
-        size, pages = MIN_CHART_SIZE, [[i] for i in range(len(methods))]
+        size, pages = smallest, [[i] for i in range(len(methods))]
     return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size) for page in pages]
 
 
 def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float) -> ChartSpec:
-    labels = [_method_label(m) for m in methods]
+    labels = _wrapped(frame, [_method_label(m) for m in methods], size, fonts)
     area = _plot_area(frame, labels, _series_names(survey), size, fonts, caption=False)
     colours = theme.colours.chart
     series = []

@@ -65,14 +65,16 @@ def load_metrics(name: str) -> FontMetrics:
     )
 
 
-def metrics_for(family: str, bold: bool = False) -> tuple[FontMetrics, str | None]:
-    """The metrics to measure a family with, and a notice when a wider fallback had to be used."""
+def metrics_for(family: str, bold: bool = False, unknown_as: str = "DejaVu Sans") -> tuple[FontMetrics, str | None]:
+    """The metrics to measure a family with, and a notice when another family's metrics (`unknown_as`) stand in."""
     twin = METRIC_TWINS.get(family.strip().lower())
     notice = None
     if twin is None:
-        twin = FALLBACK
-        notice = (
-            f"font {family!r} has no known metrics; text is measured with DejaVu Sans, "
+        twin = METRIC_TWINS.get(unknown_as.strip().lower(), FALLBACK)
+        why = (
             "which is wider, so lines may wrap a little earlier than needed"
+            if twin == FALLBACK
+            else "as the theme says (fonts.measure_unknown_as); check that no text overflows"
         )
+        notice = f"font {family!r} has no known metrics; text is measured with {unknown_as}, {why}"
     return load_metrics(f"{twin}-{'bold' if bold else 'regular'}"), notice

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal, Mapping, Union
 
 from slidegen.errors import Location
 from slidegen.plan.charts import ChartSpec
@@ -88,11 +88,11 @@ class ChartBox:
 
 @dataclass(frozen=True)
 class PictureBox:
-    """A picture from content/, in a frame of its own shape, with its alt text."""
+    """A picture file in a frame of its own shape: with alt text, or decorative when `description` is None."""
 
     frame: Rect
     path: Path
-    description: str
+    description: str | None
     name: str = "Picture"
 
 
@@ -123,6 +123,18 @@ class Properties:
     created: dt.datetime
 
 
+DEFAULT_LAYOUTS: Mapping[str, str] = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
+"""The layout each kind of slide plan is built on in slidegen's own master (python-pptx's default names)."""
+
+
+@dataclass(frozen=True)
+class Base:
+    """What a deck is built on: an organisation's template file (None: slidegen's own master) and its layout names."""
+
+    template: Path | None = None
+    layouts: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_LAYOUTS))
+
+
 @dataclass(frozen=True)
 class DeckPlan:
     """A whole deck, planned: slides in order, the slide size and the document properties."""
@@ -133,3 +145,4 @@ class DeckPlan:
     slides: tuple[SlidePlan, ...]
     properties: Properties
     notices: tuple[str, ...] = field(default=())
+    base: Base = field(default_factory=Base)

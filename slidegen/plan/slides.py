@@ -32,9 +32,10 @@ from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.models.theme import Theme
 from slidegen.plan.charts import method_charts, overview_chart
 from slidegen.plan.format import percent
+from slidegen.plan.chrome import add_chrome
 from slidegen.plan.geometry import Rect, cm, pt, to_pt
 from slidegen.plan.layout import CELL_INSETS, TEXT_INSETS, Frames, frames_for
-from slidegen.plan.model import Cell, ChartBox, DeckPlan, PictureBox, Properties, SlidePlan, TableStyle, TextBox
+from slidegen.plan.model import Base, Cell, ChartBox, DeckPlan, PictureBox, Properties, SlidePlan, TableStyle, TextBox
 from slidegen.plan.pictures import fit_picture
 from slidegen.plan.table import TableSpec, plan_tables
 from slidegen.stamp import build_time
@@ -380,31 +381,42 @@ def plan_examples_overview(ctx: Context, slide: ExamplesOverviewSlide, i: int) -
     sizes = ctx.theme.sizes
     w, h = _inner(body)
     columns = 3
-    per_column = -(-len(entries) // columns)
     gap = cm(0.6)
     col_w = (body.w - gap * (columns - 1)) // columns
     col_inner = to_pt(col_w - TEXT_INSETS.left - TEXT_INSETS.right)
-    for size in sizes_between(sizes.body, sizes.body_min):
-        top = para_height(headline, size, w, ctx.body_fonts) + ctx.body_fonts.regular.line(size) * 0.8
-        tallest = max(
-            sum(heights(entries[k : k + per_column], size, col_inner, ctx.body_fonts))
-            for k in range(0, len(entries), per_column)
-        )
-        if top + tallest <= h:
-            break
-    else:
-        raise TooLong(headline.text, ctx.loc("slides", i), top + tallest, h, sizes.body_min)
-    head_h = pt(top) + TEXT_INSETS.top + TEXT_INSETS.bottom
-    boxes: list[TextBox] = [
-        TextBox(Rect(body.x, body.y, body.w, head_h), (headline,), size, ctx.theme.fonts.body, colours.text, "body",
-                TEXT_INSETS, name="Summary")
-    ]
-    for c, k in enumerate(range(0, len(entries), per_column)):
-        frame = Rect(body.x + c * (col_w + gap), body.y + head_h, col_w, body.h - head_h)
-        boxes.append(TextBox(frame, tuple(entries[k : k + per_column]), size, ctx.theme.fonts.body, colours.text,
-                             "text", TEXT_INSETS, name=f"Counties {c + 1}"))
     source = ctx.loc("slides", i)
-    return [SlidePlan("content", title_box(ctx, slide.title, source), tuple(boxes), source, slide.notes)]
+    # one slide if the counties fit it at the theme's sizes; large type continues them on more slides
+    for pages in range(1, len(entries) + 1):
+        per_page = -(-len(entries) // pages)
+        per_column = -(-per_page // columns)
+        for size in sizes_between(sizes.body, sizes.body_min):
+            top = para_height(headline, size, w, ctx.body_fonts) + ctx.body_fonts.regular.line(size) * 0.8
+            tallest = max(
+                sum(heights(entries[k : k + per_column], size, col_inner, ctx.body_fonts))
+                for k in range(0, len(entries), per_column)
+            )
+            if top + tallest <= h:
+                break
+        else:
+            continue
+        break
+    else:
+        raise TooLong(headline.text, source, top + tallest, h, sizes.body_min)
+    head_h = pt(top) + TEXT_INSETS.top + TEXT_INSETS.bottom
+    titles = numbered_titles(ctx, slide.title, pages, source)
+    out = []
+    for page, title in zip(range(0, len(entries), per_page), titles):
+        boxes: list[TextBox] = [
+            TextBox(Rect(body.x, body.y, body.w, head_h), (headline,), size, ctx.theme.fonts.body, colours.text,
+                    "body", TEXT_INSETS, name="Summary")
+        ]
+        chunk = entries[page : page + per_page]
+        for c, k in enumerate(range(0, len(chunk), per_column)):
+            frame = Rect(body.x + c * (col_w + gap), body.y + head_h, col_w, body.h - head_h)
+            boxes.append(TextBox(frame, tuple(chunk[k : k + per_column]), size, ctx.theme.fonts.body, colours.text,
+                                 "text", TEXT_INSETS, name=f"Counties {c + 1}"))
+        out.append(SlidePlan("content", title, tuple(boxes), source, slide.notes))
+    return out
 
 
 def plan_examples(ctx: Context, slide: ExamplesSlide, i: int) -> list[SlidePlan]:
@@ -460,9 +472,10 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
 def plan_deck(bundle: Bundle) -> DeckPlan:
     """Plan every slide of a deck; every text that cannot fit is reported at once."""
     theme = bundle.theme.model
-    title_fonts, notice_t = Fonts.of(theme.fonts.title)
-    body_fonts, notice_b = Fonts.of(theme.fonts.body)
-    ctx = Context(bundle, theme, frames_for(theme), title_fonts, body_fonts)
+    files = bundle.theme.files
+    title_fonts, notice_t = Fonts.of(theme.fonts.title, theme.fonts.measure_unknown_as)
+    body_fonts, notice_b = Fonts.of(theme.fonts.body, theme.fonts.measure_unknown_as)
+    ctx = Context(bundle, theme, frames_for(theme, files.logo_pixels), title_fonts, body_fonts)
     ctx.notices.extend(n for n in dict.fromkeys((notice_t, notice_b)) if n)
     slides: list[SlidePlan] = []
     problems: list[Problem] = []
@@ -472,8 +485,17 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
         except TooLong as exc:
             problems.append(Problem(exc.source or ctx.loc("slides", i), exc.advice()))
     problems.extend(_duplicate_titles(slides))
+    try:
+        footer_source = bundle.theme.doc.location(("footer", "text"))
+        slides = add_chrome(slides, theme, ctx.frames, body_fonts, bundle.deck.model.meeting.date, files.logo,
+                            footer_source)
+    except TooLong as exc:
+        problems.append(Problem(exc.source or footer_source, f"the footer must fit one line: {exc.advice()}"))
     if problems:
         raise ContentError(problems)
+    base = Base()
+    if theme.template is not None:
+        base = Base(files.template, theme.template.layouts.model_dump())
     return DeckPlan(
         name=bundle.name,
         width=ctx.frames.width,
@@ -481,6 +503,7 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
         slides=tuple(slides),
         properties=properties(bundle),
         notices=tuple(ctx.notices),
+        base=base,
     )
 
 

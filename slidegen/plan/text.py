@@ -24,12 +24,16 @@ _BREAK_AFTER = "/-–"
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one look; `colour` is `#RRGGBB` or None for the box's colour."""
+    """A stretch of text with one look; `colour` is `#RRGGBB` or None for the box's colour.
+
+    A run with a `field` (`slidenum`) is a field the office suite keeps up to date; `text` is its current value.
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
     colour: str | None = None
+    field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,9 +92,10 @@ class Fonts:
     bold: FontMetrics
 
     @classmethod
-    def of(cls, family: str) -> tuple["Fonts", str | None]:
-        regular, notice = metrics_for(family, bold=False)
-        bold, _ = metrics_for(family, bold=True)
+    def of(cls, family: str, unknown_as: str = "DejaVu Sans") -> tuple["Fonts", str | None]:
+        """The metrics of a family (another family's when it has none), and a notice when that happened."""
+        regular, notice = metrics_for(family, bold=False, unknown_as=unknown_as)
+        bold, _ = metrics_for(family, bold=True, unknown_as=unknown_as)
         return cls(regular, bold), notice
 
     def pick(self, run: Run) -> FontMetrics:

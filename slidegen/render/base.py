@@ -1,31 +1,47 @@
-"""The starting presentation: python-pptx's template resized, with the theme's colours and fonts in its theme part."""
+"""The starting presentation: an organisation's template without its slides, or python-pptx's resized with the theme's colours and fonts."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 
 from slidegen.models.theme import Theme
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+"""The `p:ext` of presentation.xml that holds PowerPoint's section list."""
 
-LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
-"""The layout each kind of slide plan is built on, by name."""
 
+def presentation(theme: Theme, width: int, height: int, template: Path | None = None) -> PresentationType:
+    """A presentation to add slides to: the template's masters and layouts as they are, or slidegen's own.
 
-def presentation(theme: Theme, width: int, height: int) -> PresentationType:
-    """A fresh presentation of the given size whose master carries the theme's colours and fonts."""
+    slidegen's own is python-pptx's default template resized, its master carrying the theme's colours
+    and fonts. A template keeps its own fonts, colours and background; only its example slides go.
+    """
+    if template is not None:
+        from slidegen.template import open_template
+
+        prs = open_template(template)
+        remove_slides(prs)
+        _drop_thumbnail(prs)
+        return prs
     prs = Presentation()
     scale_x = width / prs.slide_width
     scale_y = height / prs.slide_height
     prs.slide_width, prs.slide_height = width, height
+    if width * 3 != height * 4:  # the template says screen4x3; PowerPoint writes no type for other sizes
+        prs.part._element.find(qn("p:sldSz")).attrib.pop("type", None)
     master = prs.slide_master
     for shapes in [master.shapes, *(layout.shapes for layout in master.slide_layouts)]:
         for shape in shapes:
-            if shape.left is not None:
+            # a layout placeholder without its own position inherits the master's, which is stretched already
+            if shape._element.find(f"{qn('p:spPr')}/{qn('a:xfrm')}") is not None:
                 shape.left, shape.width = round(shape.left * scale_x), round(shape.width * scale_x)
                 shape.top, shape.height = round(shape.top * scale_y), round(shape.height * scale_y)
     fill = master.background.fill
@@ -60,6 +76,26 @@ def _theme_part(prs: PresentationType, theme: Theme) -> None:
     fonts.find(f"{{{A}}}minorFont/{{{A}}}latin").set("typeface", theme.fonts.body)
     root.set("name", theme.name)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def remove_slides(prs: PresentationType) -> None:
+    """Remove every slide properly: its list entry, its relationship, and any section or custom show naming it."""
+    sld_id_lst = prs.slides._sldIdLst
+    for sld_id in list(sld_id_lst):
+        rId = sld_id.rId
+        sld_id_lst.remove(sld_id)
+        prs.part.drop_rel(rId)
+    root = prs.part._element
+    # sections and custom shows list the template's own slides; the deck's slides belong to neither
+    for shows in root.findall(qn("p:custShowLst")):
+        root.remove(shows)
+    ext_lst = root.find(qn("p:extLst"))
+    if ext_lst is not None:
+        for ext in ext_lst.findall(qn("p:ext")):
+            if ext.get("uri") == SECTIONS_EXT:
+                ext_lst.remove(ext)
+        if not len(ext_lst):
+            root.remove(ext_lst)
 
 
 def _drop_thumbnail(prs: PresentationType) -> None:

@@ -65,10 +65,14 @@ def _figure(spec: ChartSpec, dpi: int) -> Figure:
     starts = [0.0] * n
     for s in spec.series:
         widths = [(v or 0.0) * k for v, k in zip(s.values, scale)]
-        ax.barh(
-            ys, widths, left=starts, height=BAR_HEIGHT, color=s.colour, linewidth=0,
-            hatch=HATCH if s.pattern else None, edgecolor=spec.grid if s.pattern else s.colour,
-        )
+        if s.pattern:  # the hatch takes its colour from the edge, so the separator is drawn over it
+            ax.barh(ys, widths, left=starts, height=BAR_HEIGHT, color=s.colour, linewidth=0, hatch=HATCH,
+                    edgecolor=spec.grid)
+            ax.barh(ys, widths, left=starts, height=BAR_HEIGHT, fill=False, linewidth=spec.separator,
+                    edgecolor=spec.background)
+        else:
+            ax.barh(ys, widths, left=starts, height=BAR_HEIGHT, color=s.colour, linewidth=spec.separator,
+                    edgecolor=spec.background)
         for y, x0, w, label in zip(ys, starts, widths, s.labels):
             if label:
                 ax.text(x0 + w / 2, y, label, ha="center", va="center", color=s.label_colour, fontproperties=font,

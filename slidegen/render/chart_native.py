@@ -65,6 +65,9 @@ def add_native_chart(slide: Slide, box: ChartBox, lang: str) -> GraphicFrame:
         else:
             fill.solid()
             fill.fore_color.rgb = _rgb(s.colour)
+        line = series.format.line  # the separator: neighbouring segments stay apart even when one is missing
+        line.color.rgb = _rgb(spec.background)
+        line.width = Pt(spec.separator)
         series.invert_if_negative = False
         labels = series.data_labels
         labels.number_format = PERCENT_LABEL if spec.percent else "0"

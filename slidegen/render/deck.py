@@ -14,10 +14,10 @@ from pptx.util import Emu
 
 from slidegen.models.theme import Theme
 from slidegen.plan.model import ChartBox, DeckPlan, PictureBox, SlidePlan, TableBox, TextBox
-from slidegen.render.base import LAYOUTS, presentation
+from slidegen.render.base import presentation
 from slidegen.render.charts import add_chart
 from slidegen.render.properties import set_properties
-from slidegen.render.shapes import remove_shape, set_description
+from slidegen.render.shapes import mark_decorative, remove_shape, set_description
 from slidegen.render.table import render_table
 from slidegen.render.text import fill_frame
 
@@ -64,10 +64,14 @@ def render_chart_box(ctx: SlideContext, box: ChartBox) -> None:
 
 
 def render_picture(ctx: SlideContext, box: PictureBox) -> None:
+    """A picture file (an example's picture, the theme's logo), with its alt text or marked decorative."""
     f = box.frame
     shape = ctx.slide.shapes.add_picture(str(box.path), Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h))
     shape.name = box.name
-    set_description(shape, box.description)
+    if box.description is None:
+        mark_decorative(shape)
+    else:
+        set_description(shape, box.description)
 
 
 RENDERERS: dict[type, Callable[[SlideContext, Any], None]] = {
@@ -100,9 +104,12 @@ def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, la
 
 def render_deck(plan: DeckPlan, theme: Theme, cache_dir: Path | None = None) -> bytes:
     """The deck as .pptx bytes (not yet normalised for reproducibility); chart pictures cached in cache_dir."""
-    prs = presentation(theme, plan.width, plan.height)
-    by_name = {layout.name: layout for layout in prs.slide_layouts}
-    layouts = {role: by_name[name] for role, name in LAYOUTS.items()}
+    prs = presentation(theme, plan.width, plan.height, plan.base.template)
+    by_name: dict[str, Any] = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            by_name.setdefault(layout.name, layout)
+    layouts = {role: by_name[name] for role, name in plan.base.layouts.items()}
     for slide_plan in plan.slides:
         render_slide(prs, layouts, slide_plan, plan.properties.language, cache_dir)
     set_properties(prs, plan)

@@ -13,6 +13,9 @@ from slidegen.plan.geometry import pt
 from slidegen.plan.model import Insets
 from slidegen.plan.text import Para
 
+FIELD_IDS = {"slidenum": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"}
+"""The id of each kind of field: PowerPoint's own templates give every slide-number field this one."""
+
 ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
 ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 
@@ -77,9 +80,19 @@ def write_paragraph(target: _Paragraph, para: Para, size: float, family: str, co
             font.name = family
             font.color.rgb = RGBColor.from_string((run.colour or colour)[1:])
             r._r.get_or_add_rPr().set("lang", lang)
+            if run.field:
+                _as_field(r._r, run.field)
     end = target._p.get_or_add_endParaRPr()
     end.set("lang", lang)
     end.set("sz", str(round(s * 100)))
+
+
+def _as_field(r: etree._Element, kind: str) -> None:
+    """Turn a formatted run into a field (`a:fld`) with the same look, which the office suite keeps up to date."""
+    fld = etree.Element(qn("a:fld"), id=FIELD_IDS[kind], type=kind)
+    fld.extend([r.find(qn("a:rPr")), r.find(qn("a:t"))])
+    r.addprevious(fld)
+    r.getparent().remove(r)
 
 
 def _bullet(pPr: etree._Element, para: Para, colour: str) -> None:

@@ -1,0 +1,15 @@
+"""Editing a copied project's files in tests: replace one exact piece of text and learn its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace `old` (which must occur exactly once) by `new`; the line where `new` starts (0 when it is empty)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    marker = new.strip().splitlines()[0] if new.strip() else None
+    return next((i for i, ln in enumerate(text.splitlines(), start=1) if marker and marker in ln), 0)

@@ -1,0 +1,84 @@
+"""Theme folders: the logo found and really a PNG, alt text or decorative, every problem located in theme.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+from edits import replace_once
+from slidegen.content import Library, Project
+from slidegen.errors import ContentError
+from slidegen.themes import PNG_SIGNATURE, png_size
+
+
+def edit_yaml(project: Project, old: str, new: str) -> int:
+    return replace_once(project.themes / "mall" / "theme.yaml", old, new)
+
+
+def problems(project: Project) -> list[str]:
+    with pytest.raises(ContentError) as err:
+        Library(project).theme(project.themes / "mall" / "theme.yaml")
+    return [str(p) for p in err.value.sorted()]
+
+
+def test_png_size_reads_the_header_and_rejects_other_bytes():
+    header = PNG_SIGNATURE + b"\x00\x00\x00\x0dIHDR" + (300).to_bytes(4, "big") + (120).to_bytes(4, "big")
+    assert png_size(header + b"\x08\x06\x00\x00\x00") == (300, 120)
+    assert png_size(b"\xff\xd8\xff\xe0" + bytes(40)) is None
+    assert png_size(PNG_SIGNATURE) is None
+
+
+def test_shipped_logo_is_found_with_its_size(project: Project):
+    files = Library(project).theme(project.themes / "mall" / "theme.yaml").files
+    assert files.logo == project.themes / "mall" / "logo.png"
+    assert files.logo_pixels == (240, 240)
+    assert files.template == project.themes / "mall" / "template.pptx"
+
+
+def test_a_logo_that_is_a_jpeg_is_rejected_at_its_line(project: Project):
+    (project.themes / "mall" / "logo.png").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(100))
+    line = edit_yaml(project, "file: logo.png", "file: logo.png")
+    assert problems(project) == [
+        f"themes/mall/theme.yaml:{line}:9: logo.file: logo.png is a JPEG picture, not a PNG picture; save the logo as PNG"
+    ]
+
+
+def test_a_missing_logo_is_located_with_a_suggestion(project: Project):
+    line = edit_yaml(project, "file: logo.png", "file: Logo.png")
+    assert problems(project) == [
+        f"themes/mall/theme.yaml:{line}:9: logo.file: there is no file themes/mall/Logo.png — did you mean `logo.png`?"
+    ]
+
+
+def test_a_logo_needs_alt_text_or_to_be_marked_decorative(project: Project):
+    edit_yaml(project, "  alt: Länsstyrelsen i Exempellän\n", "")
+    text = (project.themes / "mall" / "theme.yaml").read_text(encoding="utf-8")
+    line = text.splitlines().index("logo:") + 1
+    (found,) = problems(project)
+    assert found.startswith(f"themes/mall/theme.yaml:{line}:1: logo: the logo needs alt text")
+    assert "`decorative: true`" in found
+
+
+def test_a_logo_cannot_be_both_described_and_decorative(project: Project):
+    edit_yaml(project, "  alt: Länsstyrelsen i Exempellän\n", "  alt: Länsstyrelsen i Exempellän\n  decorative: true\n")
+    (found,) = problems(project)
+    assert "a decorative logo has no alt text" in found
+
+
+def test_only_file_names_inside_the_theme_folder_are_accepted(project: Project):
+    edit_yaml(project, "file: logo.png", "file: ../default/logo.png")
+    (found,) = problems(project)
+    assert "logo.file: `../default/logo.png` does not have the expected form" in found
+
+
+def test_unknown_keys_in_a_theme_get_a_suggestion(project: Project):
+    edit_yaml(project, "footer:\n", "foter:\n")
+    assert any("unknown key `foter` — did you mean `footer`?" in p for p in problems(project))
+
+
+def test_theme_errors_are_reported_by_validate(project: Project):
+    from slidegen.validate import validate_paths
+
+    edit_yaml(project, '\n  text: "#1E2A24"', '\n  text: "#AAAAAA"')
+    with pytest.raises(ContentError) as err:
+        validate_paths(project, [project.themes / "mall" / "theme.yaml"])
+    assert "colours.text: #AAAAAA on background #F6F5F1 has contrast" in str(err.value)
