@@ -18,6 +18,7 @@ Typical use:
   slidegen validate         check all content without writing anything
   slidegen list themes      the themes there are
   slidegen check-theme NAME check a theme (and its template) before using it
+  slidegen watch            rebuild decks whenever a file they use is saved
 
 Exit codes: 0 success, 1 content errors (listed as file:line:column), 2 wrong usage.
 """
@@ -182,6 +183,42 @@ def list_examples(project: Any) -> None:
 
     for line in _run(lambda: overview_lines(project)):
         click.echo(line)
+
+
+def _watching(action: Callable[[], None]) -> None:
+    """Run a watch loop: slidegen errors exit 1 without a traceback; Ctrl-C stops it, exit 0."""
+    from slidegen.errors import SlidegenError
+
+    try:
+        action()
+    except SlidegenError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+def _echo(line: str) -> None:
+    click.echo(line)
+
+
+def _warn(line: str) -> None:
+    click.echo(line, err=True)
+
+
+@main.command()
+@deck_files
+@click.option("--theme", default=None, help="Use this theme instead of the deck's own.")
+@click.pass_obj
+def watch(project: Any, decks: tuple[Path, ...], theme: str | None) -> None:
+    """Build decks, then rebuild them whenever a file they use is saved; Ctrl-C stops.
+
+    Watches content/ and themes/. Only the decks that use a changed file are rebuilt, each with
+    one line and the time it took. On an error the located errors are printed and the last good
+    deck in output/ stays as it was.
+    """
+    from slidegen.watch import watch as run_watch
+
+    _watching(lambda: run_watch(project, list(decks), theme=theme, report=_echo, warn=_warn))
 
 
 @main.command()
