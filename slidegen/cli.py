@@ -18,7 +18,7 @@ Typical use:
   slidegen validate         check all content without writing anything
   slidegen list themes      the themes there are
   slidegen check-theme NAME check a theme (and its template) before using it
-  slidegen watch            rebuild decks whenever a file they use is saved
+  slidegen serve            rebuild on every save and show the slides in the browser
 
 Exit codes: 0 success, 1 content errors (listed as file:line:column), 2 wrong usage.
 """
@@ -219,6 +219,29 @@ def watch(project: Any, decks: tuple[Path, ...], theme: str | None) -> None:
     from slidegen.watch import watch as run_watch
 
     _watching(lambda: run_watch(project, list(decks), theme=theme, report=_echo, warn=_warn))
+
+
+@main.command()
+@deck_files
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="The port to serve on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to serve on; the default lets only this computer see the page.")
+@click.option("--theme", default=None, help="Use this theme instead of the deck's own.")
+@click.option("--width", default=1280, show_default=True, type=click.IntRange(200, 4000),
+              help="Width of each slide picture in pixels.")
+@click.pass_obj
+def serve(project: Any, decks: tuple[Path, ...], port: int, host: str, theme: str | None, width: int) -> None:
+    """Watch like `watch`, and show the decks on a page in the browser that updates itself.
+
+    The page lists the decks with a picture of every slide (drawn by LibreOffice after each
+    rebuild), the slide titles and links to the .pptx and PDF; when a build fails it shows the
+    located errors instead. Without LibreOffice it shows the titles only. Ctrl-C stops.
+    """
+    from slidegen.serve import serve as run_serve
+
+    _watching(lambda: run_serve(project, list(decks), host=host, port=port, theme=theme, width=width,
+                                report=_echo, warn=_warn))
 
 
 @main.command()

@@ -225,7 +225,7 @@ def test_help_imports_neither_pptx_nor_matplotlib_nor_watchfiles():
     code = (
         "import sys\n"
         "from slidegen.cli import main\n"
-        "for args in (['--help'], ['watch', '--help']):\n"
+        "for args in (['--help'], ['watch', '--help'], ['serve', '--help']):\n"
         "    try:\n"
         "        main(args, prog_name='slidegen')\n"
         "    except SystemExit:\n"
@@ -245,3 +245,27 @@ def test_watch_paths_include_a_given_deck_outside_content(project: Project, tmp_
     decks = [outside / "x.yaml"] if deck else []
     expected = [project.content, project.themes] + ([outside.resolve()] if deck else [])
     assert watch_paths(project, decks) == expected
+
+
+def test_ctrl_c_stops_watch_cleanly(project: Project):
+    import os
+    import signal
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "slidegen", "--root", str(project.root), "watch"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert first.startswith("watching content/, themes/")
+        assert proc.stdout.readline().startswith(f"built {SKYPE} in ")
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0
+    assert err.strip() == "stopped"
+    assert "Traceback" not in out + err
