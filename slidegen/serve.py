@@ -106,8 +106,11 @@ class Preview:
         return out
 
     def draw(self, states: list[DeckState]) -> list[str]:
-        """Convert the decks to PDF in one LibreOffice run, write <name>.pdf and a picture per slide."""
-        from slidegen.convert import Deck, to_pdf, write_preview
+        """Convert the decks to PDF in one LibreOffice run, write <name>.pdf and a picture per slide.
+
+        The pictures go where `slidegen preview` puts them, output/preview/<name>/slide-NN.png.
+        """
+        from slidegen.convert import Deck, slide_pictures, to_pdf, write_slide_pictures
         from slidegen.output import write_atomic
 
         start = time.perf_counter()
@@ -118,7 +121,8 @@ class Preview:
             pdfs = to_pdf(decks)
             for good, deck, digest in zip(goods, decks, digests):
                 write_atomic(deck.pptx.with_suffix(".pdf"), pdfs[deck.pptx])
-                write_preview(deck, pdfs[deck.pptx], self.project.output / "preview", self.width)
+                pictures = slide_pictures(pdfs[deck.pptx], self.width, optimize=False)
+                write_slide_pictures(pictures, self.project.output / "preview" / good.name)
                 self.pictures[good.name] = Pictures(digest, good.titles)
                 self.picture_errors.pop(good.name, None)
         except SlidegenError as exc:
