@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -337,13 +338,11 @@ class PreviewServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        host = f"[{host}]" if ":" in str(host) else host
-        return f"http://{host}:{port}/"
+        host, port = str(self.server_address[0]), int(self.server_address[1])
+        return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        import sys
-
+        """Report an error in one request in one line (http.server would print a traceback)."""
         exc = sys.exc_info()[1]
         if not isinstance(exc, (BrokenPipeError, ConnectionResetError)):
             self.warn(f"internal error while answering a request ({type(exc).__name__}: {exc})")
@@ -360,7 +359,8 @@ def serve(project: Project, decks: list[Path], *, host: str = "127.0.0.1", port:
     try:
         server = PreviewServer(preview, host, port, warn)
     except OSError as exc:
-        raise ToolError(f"cannot serve on {host}:{port} ({exc.strerror or exc}); choose another port with --port") from None
+        reason = exc.strerror or exc
+        raise ToolError(f"cannot serve on {host}:{port} ({reason}); choose another port with --port") from None
     thread = threading.Thread(target=server.serve_forever, name="slidegen-serve", daemon=True)
     thread.start()
     report(f"serving {server.url} (Ctrl-C stops)")

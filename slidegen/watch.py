@@ -136,10 +136,10 @@ class Watcher:
 
     def rebuild(self, changed: Iterable[Path] | None = None) -> list[Outcome]:
         """Rebuild the decks the changed files affect (every deck when None); the last good output stays on errors."""
-        changed_set = None if changed is None else set(changed)
         files = self.deck_files()
-        outcomes = [Outcome(self.states.pop(gone).name, "removed") for gone in [p for p in self.states if p not in files]]
-        for path in self.affected(changed_set):
+        gone = [path for path in self.states if path not in files]
+        outcomes = [Outcome(self.states.pop(path).name, "removed") for path in gone]
+        for path in self.affected(None if changed is None else set(changed)):
             outcomes.append(self._build_one(path))
         return outcomes
 

@@ -99,15 +99,18 @@ def test_page_shows_slides_then_the_located_error_then_the_slides_again(project:
     images = pictures()
     assert images[0].get_attribute("alt") == "Uppdrag 51 – hur går det?"
     assert images[1].get_attribute("alt") == "Dagordning (kl. 13.00–14.15)"
-    assert all(f"/output/preview/{SKYPE}/slide-{i:02d}.png?v=" in img.get_attribute("src") for i, img in enumerate(images, 1))
-    wait.until(lambda _: browser.execute_script("const i = arguments[0]; return i.complete && i.naturalWidth > 0;", images[0]))
+    for number, img in enumerate(images, start=1):
+        assert f"/output/preview/{SKYPE}/slide-{number:02d}.png?v=" in img.get_attribute("src")
+    loaded = "const i = arguments[0]; return i.complete && i.naturalWidth > 0;"
+    wait.until(lambda _: browser.execute_script(loaded, images[0]))
     assert browser.execute_script("return arguments[0].naturalWidth;", images[0]) == 800
     links = {a.text: a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, f"{section} .links a")}
     assert links == {"Ladda ner .pptx": f"{url}output/{SKYPE}.pptx", "Ladda ner PDF": f"{url}output/{SKYPE}.pdf"}
 
     deck.write_text(text.replace("kind: agenda\n", "kind: agendaa\n"), encoding="utf-8")
     where = f"content/decks/{SKYPE}.yaml:{line}:"
-    wait.until(lambda _: any(e.text.startswith(where) for e in browser.find_elements(By.CSS_SELECTOR, f"{section} .errors .where")))
+    wait.until(lambda _: any(e.text.startswith(where)
+                             for e in browser.find_elements(By.CSS_SELECTOR, f"{section} .errors .where")))
     error = browser.find_element(By.CSS_SELECTOR, f"{section} .errors")
     assert "unknown kind `agendaa`" in error.text and "Bygget misslyckades: 1 fel i 1 fil" in error.text
     assert len(pictures(stale=True)) == 15, "the last good slides stay on the page, greyed"

@@ -182,7 +182,8 @@ def test_the_loop_reports_an_unexpected_error_in_one_line_and_goes_on(project: P
             raise RuntimeError("a bug")
         stop.set()
 
-    thread = threading.Thread(target=run, args=([project.content], handle), kwargs={"stop": stop, "warn": warnings.append})
+    thread = threading.Thread(target=run, args=([project.content], handle),
+                              kwargs={"stop": stop, "warn": warnings.append})
     thread.start()
     thread.join(timeout=30)
     assert not thread.is_alive()

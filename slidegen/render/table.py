@@ -34,7 +34,7 @@ def render_table(slide: Slide, box: TableBox, lang: str) -> None:
         text = st.header_text if header else st.text
         for tc, cell_plan in zip(tr.tc_lst, cells):
             _cell_look(tc.get_or_add_tcPr(), fill, margins, "ctr" if header else "t")
-            fill_frame(TextFrame(tc.get_or_add_txBody(), None), cell_plan.paras, box.size, st.family, text, lang)
+            fill_frame(TextFrame(tc.get_or_add_txBody(), shape), cell_plan.paras, box.size, st.family, text, lang)
 
 
 def _cell_look(tcPr: etree._Element, fill: str, margins: dict[str, str], anchor: str) -> None:
