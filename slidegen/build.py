@@ -32,6 +32,8 @@ class Built:
     """The title of every slide, in order."""
     files: frozenset[Path] = frozenset()
     """Every file the deck was built from: the deck file, its theme and the content files it refers to."""
+    folders: frozenset[Path] = frozenset()
+    """Folders the deck was built from whole (a file added to one changes the deck)."""
 
 
 def slide_title(slide: SlidePlan) -> str:
@@ -120,7 +122,7 @@ def build(
         write_atomic(target, data)
         titles = tuple(slide_title(s) for s in deck_plan.slides)
         built.append(Built(deck_plan.name, target, len(deck_plan.slides), seconds, deck_plan.properties.title,
-                           titles, frozenset(bundle.files())))
+                           titles, frozenset(bundle.files()), frozenset(bundle.folders)))
     if pdf:
         from slidegen.convert import Deck, write_pdfs
 

@@ -32,6 +32,8 @@ class DeckState:
     good: Built | None = None
     files: frozenset[Path] = frozenset()
     """The files of the last good build, resolved."""
+    folders: frozenset[Path] = frozenset()
+    """The folders the last good build read whole, resolved."""
     problems: tuple[Problem, ...] = ()
     when: float = 0.0
     """Wall-clock time (time.time()) of the last attempt."""
@@ -48,8 +50,8 @@ class DeckState:
         return self.good is not None and not self.problems
 
     def depends_on(self, changed: set[Path]) -> bool:
-        """Whether any of the changed files went into the last good build."""
-        return not self.files.isdisjoint(changed)
+        """Whether any of the changed files went into the last good build, or lies in a folder it read whole."""
+        return not self.files.isdisjoint(changed) or any(path.parent in self.folders for path in changed)
 
 
 Kind = Literal["built", "rebuilt", "failed", "removed"]
@@ -92,9 +94,10 @@ class Watcher:
     """Rebuilds decks in this process, reusing one Library so unchanged files are not read again.
 
     Which decks to rebuild is decided from the changed files: a deck is rebuilt when a file it was
-    built from changed; a deck whose last attempt failed is retried on any change (the fix may be in
-    a file it could not load yet); the deck files themselves are listed afresh every time, so a new
-    deck is built and a deleted one dropped.
+    built from changed, or any file in a folder it read whole (a new example); a deck whose last
+    attempt failed is retried on any change (the fix may be in a file it could not load yet); the
+    deck files themselves are listed afresh every time, so a new deck is built and a deleted one
+    dropped.
     """
 
     def __init__(self, project: Project, decks: list[Path] | None = None, *, theme: str | None = None,
@@ -157,6 +160,7 @@ class Watcher:
             again = state.good is not None
             state.good, state.problems = built, ()
             state.files = frozenset(_resolved(f) for f in built.files)
+            state.folders = frozenset(_resolved(f) for f in built.folders)
             state.seconds = time.perf_counter() - start
             return Outcome(built.name, "rebuilt" if again else "built", state.seconds, built.slides)
         state.seconds = time.perf_counter() - start

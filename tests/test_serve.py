@@ -56,10 +56,14 @@ def status(server: PreviewServer) -> dict:
     return json.loads(body)
 
 
+def skype(project: Project) -> Path:
+    return project.content / "decks" / f"{SKYPE}.yaml"
+
+
 @pytest.fixture
 def built(project: Project) -> Preview:
-    """A Preview without LibreOffice whose decks are built."""
-    preview = Preview(Watcher(project), soffice=None)
+    """A Preview without LibreOffice of the Skype deck, built."""
+    preview = Preview(Watcher(project, [skype(project)]), soffice=None)
     preview.rebuild(None)
     return preview
 
@@ -185,7 +189,8 @@ def test_before_the_first_build_the_status_says_so(project: Project):
     preview = Preview(Watcher(project), soffice=None)
     assert preview.status()["ready"] is False and preview.status()["decks"] == []
     preview.rebuild(None)
-    assert preview.status()["ready"] is True and len(preview.status()["decks"]) == 1
+    assert preview.status()["ready"] is True
+    assert [d["name"] for d in preview.status()["decks"]] == ["nobel-2016", SKYPE]
 
 
 def read_event(response: http.client.HTTPResponse) -> dict:
@@ -259,10 +264,10 @@ def test_a_port_in_use_is_a_clear_error(project: Project, built: Preview):
 
 @contextmanager
 def serving(project: Project) -> Iterator[tuple[str, queue.Queue[str]]]:
-    """serve() on a free port in a thread: its URL and the lines it prints."""
+    """serve() of the Skype deck on a free port in a thread: its URL and the lines it prints."""
     lines: queue.Queue[str] = queue.Queue()
     stop = threading.Event()
-    thread = threading.Thread(target=serve, args=(project, []),
+    thread = threading.Thread(target=serve, args=(project, [skype(project)]),
                               kwargs={"port": 0, "report": lines.put, "warn": lines.put, "stop": stop})
     thread.start()
     try:

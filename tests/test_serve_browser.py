@@ -96,6 +96,7 @@ def test_page_shows_slides_then_the_located_error_then_the_slides_again(project:
 
     browser.get(url)
     wait.until(lambda _: len(pictures()) == 15)
+    assert [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#decks a")] == ["nobel-2016", SKYPE]
     images = pictures()
     assert images[0].get_attribute("alt") == "Uppdrag 51 – hur går det?"
     assert images[1].get_attribute("alt") == "Dagordning (kl. 13.00–14.15)"

@@ -18,6 +18,7 @@ from slidegen.content import Project
 from slidegen.watch import Watcher, describe, run, warm_rebuild_seconds, watch
 
 SKYPE = "skype-2016-10-28"
+NOBEL = "nobel-2016"
 
 SMALL_DECK = """\
 meeting:
@@ -54,64 +55,83 @@ def kinds(outcomes) -> dict[str, str]:
 def test_first_rebuild_builds_every_deck_with_titles_and_files(project: Project):
     watcher = Watcher(project)
     outcomes = watcher.rebuild()
-    assert kinds(outcomes) == {SKYPE: "built"}
-    assert re.fullmatch(rf"built {SKYPE} in \d+\.\d\d s \(15 slides\)", outcomes[0].line())
-    (state,) = watcher.decks()
-    assert state.ok and state.good is not None
-    assert state.good.titles[:2] == ("Uppdrag 51 – hur går det?", "Dagordning (kl. 13.00–14.15)")
-    assert state.good.title == "Uppdrag 51 – hur går det?"
-    names = sorted(p.name for p in state.files)
-    assert names == ["assignment-51.yaml", "guidance-rus.yaml", f"{SKYPE}.yaml", "survey-2015.yaml", "theme.yaml"]
-    assert (project.output / f"{SKYPE}.pptx").is_file()
+    assert kinds(outcomes) == {NOBEL: "built", SKYPE: "built"}
+    assert re.fullmatch(rf"built {SKYPE} in \d+\.\d\d s \(15 slides\)", outcomes[1].line())
+    nobel, skype = watcher.decks()
+    assert skype.ok and skype.good is not None
+    assert skype.good.titles[:2] == ("Uppdrag 51 – hur går det?", "Dagordning (kl. 13.00–14.15)")
+    assert skype.good.title == "Uppdrag 51 – hur går det?"
+    assert sorted(p.relative_to(project.root).as_posix() for p in skype.files) == [
+        "content/assignment-51.yaml", "content/conclusions-2015.yaml", f"content/decks/{SKYPE}.yaml",
+        "content/guidance-rus.yaml", "content/survey-2015.yaml", "themes/default/theme.yaml",
+    ]
+    assert skype.folders == frozenset()
+    assert project.content / "examples" / "skane-1.yaml" in nobel.files
+    assert project.content / "bilder" / "exempelbild.png" in nobel.files
+    assert nobel.folders == {project.content / "examples"}
+    assert (project.output / f"{SKYPE}.pptx").is_file() and (project.output / f"{NOBEL}.pptx").is_file()
 
 
 def test_only_decks_that_use_the_changed_file_are_rebuilt(project: Project):
-    deck_file(project, "nobel").write_text(SMALL_DECK, encoding="utf-8")
     watcher = Watcher(project)
-    assert kinds(watcher.rebuild()) == {SKYPE: "built", "nobel": "built"}
-
-    assert kinds(watcher.rebuild({project.content / "survey-2015.yaml"})) == {SKYPE: "rebuilt"}
-    assert kinds(watcher.rebuild({project.content / "guidance-rus.yaml"})) == {SKYPE: "rebuilt"}
-    assert kinds(watcher.rebuild({deck_file(project, "nobel")})) == {"nobel": "rebuilt"}
-    both = {SKYPE: "rebuilt", "nobel": "rebuilt"}
+    watcher.rebuild()
+    content = project.content
+    both = {NOBEL: "rebuilt", SKYPE: "rebuilt"}
+    assert kinds(watcher.rebuild({content / "survey-2015.yaml"})) == both
     assert kinds(watcher.rebuild({project.themes / "default" / "theme.yaml"})) == both
-    (project.content / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
-    assert watcher.rebuild({project.content / "notes.yaml"}) == []
+    assert kinds(watcher.rebuild({content / "guidance-rus.yaml"})) == {SKYPE: "rebuilt"}
+    assert kinds(watcher.rebuild({deck_file(project)})) == {SKYPE: "rebuilt"}
+    assert kinds(watcher.rebuild({content / "examples" / "skane-1.yaml"})) == {NOBEL: "rebuilt"}
+    assert kinds(watcher.rebuild({content / "bilder" / "exempelbild.png"})) == {NOBEL: "rebuilt"}
+    assert kinds(watcher.rebuild({deck_file(project, NOBEL)})) == {NOBEL: "rebuilt"}
+    (content / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    assert watcher.rebuild({content / "notes.yaml"}) == []
     assert watcher.rebuild(set()) == []
+
+
+def test_a_new_example_rebuilds_the_deck_that_shows_every_example(project: Project):
+    watcher = Watcher(project)
+    watcher.rebuild()
+    new = project.content / "examples" / "gotland-1.yaml"
+    new.write_text((project.content / "examples" / "skane-1.yaml").read_text(encoding="utf-8")
+                   .replace("county: Skåne", "county: Gotland"), encoding="utf-8")
+    assert kinds(watcher.rebuild({new})) == {NOBEL: "rebuilt"}
+    assert new in watcher.decks()[0].files
 
 
 def test_changed_paths_are_compared_as_real_paths(project: Project):
     watcher = Watcher(project)
     watcher.rebuild()
-    survey = project.content / "decks" / ".." / "survey-2015.yaml"
-    assert kinds(watcher.rebuild({survey})) == {SKYPE: "rebuilt"}
+    guidance = project.content / "decks" / ".." / "guidance-rus.yaml"
+    assert kinds(watcher.rebuild({guidance})) == {SKYPE: "rebuilt"}
 
 
 def test_a_new_deck_is_built_and_a_deleted_one_dropped(project: Project):
     watcher = Watcher(project)
     watcher.rebuild()
-    new = deck_file(project, "nobel")
+    new = deck_file(project, "kort")
     new.write_text(SMALL_DECK, encoding="utf-8")
-    assert kinds(watcher.rebuild({new})) == {"nobel": "built"}
-    assert [s.name for s in watcher.decks()] == ["nobel", SKYPE]
+    assert kinds(watcher.rebuild({new})) == {"kort": "built"}
+    assert [s.name for s in watcher.decks()] == ["kort", NOBEL, SKYPE]
     new.unlink()
     outcomes = watcher.rebuild({new})
-    assert kinds(outcomes) == {"nobel": "removed"}
+    assert kinds(outcomes) == {"kort": "removed"}
     assert "its deck file is gone" in outcomes[0].line()
-    assert [s.name for s in watcher.decks()] == [SKYPE]
-    assert (project.output / "nobel.pptx").is_file(), "output is never deleted"
+    assert [s.name for s in watcher.decks()] == [NOBEL, SKYPE]
+    assert (project.output / "kort.pptx").is_file(), "output is never deleted"
 
 
 def test_decks_given_are_the_only_ones_watched(project: Project):
-    deck_file(project, "nobel").write_text(SMALL_DECK, encoding="utf-8")
-    watcher = Watcher(project, [deck_file(project, "nobel")])
-    assert kinds(watcher.rebuild()) == {"nobel": "built"}
+    deck_file(project, "kort").write_text(SMALL_DECK, encoding="utf-8")
+    watcher = Watcher(project, [deck_file(project, "kort")])
+    assert kinds(watcher.rebuild()) == {"kort": "built"}
     assert watcher.rebuild({project.content / "survey-2015.yaml"}) == []
+    assert kinds(watcher.rebuild({project.themes / "default" / "theme.yaml"})) == {"kort": "rebuilt"}
     assert not (project.output / f"{SKYPE}.pptx").exists()
 
 
 def test_an_error_keeps_the_last_good_deck_byte_identical_and_recovers(project: Project):
-    watcher = Watcher(project)
+    watcher = Watcher(project, [deck_file(project)])
     watcher.rebuild()
     out = project.output / f"{SKYPE}.pptx"
     before = out.read_bytes()
@@ -140,8 +160,8 @@ def test_a_failed_deck_is_retried_on_any_change(project: Project):
     edit(deck, "source: guidance-rus.yaml", "source: guidance-2017.yaml")
     watcher = Watcher(project)
     outcomes = watcher.rebuild()
-    assert kinds(outcomes) == {SKYPE: "failed"}
-    assert outcomes[0].line() == f"failed {SKYPE}: 1 error in 1 file; nothing was written"
+    assert kinds(outcomes) == {NOBEL: "built", SKYPE: "failed"}
+    assert outcomes[1].line() == f"failed {SKYPE}: 1 error in 1 file; nothing was written"
     assert "there is no file content/guidance-2017.yaml" in describe(outcomes)[0][0]
     assert not (project.output / f"{SKYPE}.pptx").exists()
 
@@ -150,17 +170,16 @@ def test_a_failed_deck_is_retried_on_any_change(project: Project):
     shutil.copy(project.content / "guidance-rus.yaml", new)
     assert kinds(watcher.rebuild({new})) == {SKYPE: "built"}
     assert (project.output / f"{SKYPE}.pptx").is_file()
-    assert new.resolve() in watcher.decks()[0].files
+    assert new.resolve() in watcher.decks()[1].files
 
 
 def test_an_error_shared_by_two_decks_is_printed_once(project: Project):
-    deck_file(project, "kopia").write_text(deck_file(project).read_text(encoding="utf-8"), encoding="utf-8")
     watcher = Watcher(project)
     watcher.rebuild()
     survey = project.content / "survey-2015.yaml"
     edit(survey, "{done: 72}", "{done: 120}")
     outcomes = watcher.rebuild({survey})
-    assert kinds(outcomes) == {SKYPE: "failed", "kopia": "failed"}
+    assert kinds(outcomes) == {NOBEL: "failed", SKYPE: "failed"}
     problems, lines = describe(outcomes)
     assert len(problems) == 1 and len(lines) == 2
 
@@ -194,7 +213,7 @@ def test_the_loop_reports_an_unexpected_error_in_one_line_and_goes_on(project: P
 def test_watch_rebuilds_on_a_real_save(project: Project):
     lines: queue.Queue[str] = queue.Queue()
     stop = threading.Event()
-    thread = threading.Thread(target=watch, args=(project, []),
+    thread = threading.Thread(target=watch, args=(project, [deck_file(project)]),
                               kwargs={"report": lines.put, "warn": lines.put, "stop": stop})
     thread.start()
     try:
@@ -261,6 +280,7 @@ def test_ctrl_c_stops_watch_cleanly(project: Project):
         assert proc.stdout is not None
         first = proc.stdout.readline()
         assert first.startswith("watching content/, themes/")
+        assert proc.stdout.readline().startswith(f"built {NOBEL} in ")
         assert proc.stdout.readline().startswith(f"built {SKYPE} in ")
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)
