@@ -110,14 +110,16 @@ def test_page_shows_slides_then_the_located_error_then_the_slides_again(project:
 
     deck.write_text(text.replace("kind: agenda\n", "kind: agendaa\n"), encoding="utf-8")
     where = f"content/decks/{SKYPE}.yaml:{line}:"
-    wait.until(lambda _: any(e.text.startswith(where)
-                             for e in browser.find_elements(By.CSS_SELECTOR, f"{section} .errors .where")))
-    error = browser.find_element(By.CSS_SELECTOR, f"{section} .errors")
-    assert "unknown kind `agendaa`" in error.text and "Bygget misslyckades: 1 fel i 1 fil" in error.text
+    errors = f'#problems .errors[data-deck="{SKYPE}"]'
+    wait.until(lambda _: any(e.text.startswith(where) for e in browser.find_elements(By.CSS_SELECTOR, f"{errors} .where")))
+    error = browser.find_element(By.CSS_SELECTOR, errors)
+    assert f"{SKYPE}: bygget misslyckades, 1 fel i 1 fil" in error.text and "unknown kind `agendaa`" in error.text
+    assert browser.execute_script("return arguments[0].getBoundingClientRect().top < innerHeight;", error), \
+        "the error is at the top of the page"
     assert len(pictures(stale=True)) == 15, "the last good slides stay on the page, greyed"
 
     deck.write_text(text, encoding="utf-8")
-    wait.until(lambda _: not browser.find_elements(By.CSS_SELECTOR, f"{section} .errors") and len(pictures()) == 15)
+    wait.until(lambda _: not browser.find_elements(By.CSS_SELECTOR, "#problems") and len(pictures()) == 15)
     assert browser.find_element(By.ID, "live").text == "uppdateras direkt"
 
     os.killpg(proc.pid, signal.SIGINT)
