@@ -9,7 +9,7 @@ from typing import Callable
 
 from slidegen.content import Bundle, Library, Project, deck_paths
 from slidegen.errors import ContentError, Location, Problem
-from slidegen.plan.model import DeckPlan
+from slidegen.plan.model import DeckPlan, SlidePlan
 
 Report = Callable[[str], None]
 
@@ -20,12 +20,25 @@ def _quiet(_: str) -> None:
 
 @dataclass(frozen=True)
 class Built:
-    """One deck written: where, how many slides, how long it took."""
+    """One deck written: where, how many slides, how long it took, and what it was built from."""
 
     name: str
     path: Path
     slides: int
     seconds: float
+    title: str = ""
+    """The deck's title (its document title)."""
+    titles: tuple[str, ...] = ()
+    """The title of every slide, in order."""
+    files: frozenset[Path] = frozenset()
+    """Every file the deck was built from: the deck file, its theme and the content files it refers to."""
+    folders: frozenset[Path] = frozenset()
+    """Folders the deck was built from whole (a file added to one changes the deck)."""
+
+
+def slide_title(slide: SlidePlan) -> str:
+    """A slide's title as one line of plain text."""
+    return " ".join(p.text.replace("\n", " ") for p in slide.title.paras).strip()
 
 
 def chart_cache(project: Project) -> Path:
@@ -101,13 +114,15 @@ def build(
         report(f"rendering {deck_plan.name} ({len(deck_plan.slides)} slides) …")
         data = render_deck(deck_plan, bundle.theme.model, chart_cache(project))
         data = normalise_zip(data, build_time(bundle.deck.model.meeting.date))
-        rendered.append((deck_plan, data, time.perf_counter() - t0))
+        rendered.append((bundle, deck_plan, data, time.perf_counter() - t0))
     out_dir = Path(out_dir) if out_dir else project.output
     built = []
-    for deck_plan, data, seconds in rendered:
+    for bundle, deck_plan, data, seconds in rendered:
         target = out_dir / f"{deck_plan.name}.pptx"
         write_atomic(target, data)
-        built.append(Built(deck_plan.name, target, len(deck_plan.slides), seconds))
+        titles = tuple(slide_title(s) for s in deck_plan.slides)
+        built.append(Built(deck_plan.name, target, len(deck_plan.slides), seconds, deck_plan.properties.title,
+                           titles, frozenset(bundle.files()), frozenset(bundle.folders)))
     if pdf:
         from slidegen.convert import Deck, write_pdfs
 

@@ -18,6 +18,7 @@ Typical use:
   slidegen validate         check all content without writing anything
   slidegen list themes      the themes there are
   slidegen check-theme NAME check a theme (and its template) before using it
+  slidegen serve            rebuild on every save and show the slides in the browser
 
 Exit codes: 0 success, 1 content errors (listed as file:line:column), 2 wrong usage.
 """
@@ -182,6 +183,65 @@ def list_examples(project: Any) -> None:
 
     for line in _run(lambda: overview_lines(project)):
         click.echo(line)
+
+
+def _watching(action: Callable[[], None]) -> None:
+    """Run a watch loop: slidegen errors exit 1 without a traceback; Ctrl-C stops it, exit 0."""
+    from slidegen.errors import SlidegenError
+
+    try:
+        action()
+    except SlidegenError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+def _echo(line: str) -> None:
+    click.echo(line)
+
+
+def _warn(line: str) -> None:
+    click.echo(line, err=True)
+
+
+@main.command()
+@deck_files
+@click.option("--theme", default=None, help="Use this theme instead of the deck's own.")
+@click.pass_obj
+def watch(project: Any, decks: tuple[Path, ...], theme: str | None) -> None:
+    """Build decks, then rebuild them whenever a file they use is saved; Ctrl-C stops.
+
+    Watches content/ and themes/. Only the decks that use a changed file are rebuilt, each with
+    one line and the time it took. On an error the located errors are printed and the last good
+    deck in output/ stays as it was.
+    """
+    from slidegen.watch import watch as run_watch
+
+    _watching(lambda: run_watch(project, list(decks), theme=theme, report=_echo, warn=_warn))
+
+
+@main.command()
+@deck_files
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="The port to serve on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to serve on; the default lets only this computer see the page.")
+@click.option("--theme", default=None, help="Use this theme instead of the deck's own.")
+@click.option("--width", default=1280, show_default=True, type=click.IntRange(200, 4000),
+              help="Width of each slide picture in pixels.")
+@click.pass_obj
+def serve(project: Any, decks: tuple[Path, ...], port: int, host: str, theme: str | None, width: int) -> None:
+    """Watch like `watch`, and show the decks on a page in the browser that updates itself.
+
+    The page lists the decks with a picture of every slide (drawn by LibreOffice after each
+    rebuild), the slide titles and links to the .pptx and PDF; when a build fails it shows the
+    located errors instead. Without LibreOffice it shows the titles only. Ctrl-C stops.
+    """
+    from slidegen.serve import serve as run_serve
+
+    _watching(lambda: run_serve(project, list(decks), host=host, port=port, theme=theme, width=width,
+                                report=_echo, warn=_warn))
 
 
 @main.command()

@@ -109,6 +109,8 @@ class Bundle:
     """The good examples, in official county order (then file name), when the deck shows them."""
     pictures: dict[str, tuple[Path, tuple[int, int]]] = field(default_factory=dict)
     """The pictures the examples show: reference → (checked file, pixel size)."""
+    folders: set[Path] = field(default_factory=set)
+    """Folders the deck reads whole (content/examples/ when it shows examples): a file added there changes it."""
 
     @property
     def name(self) -> str:
@@ -220,7 +222,8 @@ class Library:
             raise ContentError(problems)
         assert loaded_theme is not None
         pictures = {m.picture: self.pictures[m.picture] for m in (ex.model for ex in examples) if m.picture}
-        bundle = Bundle(Path(path), deck, loaded_theme, refs, examples, pictures)
+        folders = {self.project.content / "examples"} if _shows_examples(deck.model) else set()
+        bundle = Bundle(Path(path), deck, loaded_theme, refs, examples, pictures, folders)
         problems.extend(check_bundle(bundle))
         if problems:
             raise ContentError(problems)

@@ -106,8 +106,12 @@ def write_pdfs(decks: list[Deck], out_dir: Path) -> list[Path]:
     return written
 
 
-def slide_pictures(pdf: bytes, width_px: int = 1280) -> list[bytes]:
-    """Every page of a PDF as a PNG `width_px` wide."""
+def slide_pictures(pdf: bytes, width_px: int = 1280, optimize: bool = True) -> list[bytes]:
+    """Every page of a PDF as a PNG `width_px` wide.
+
+    `optimize` makes the files a few per cent smaller and takes about four times as long: worth it
+    for pictures that are kept, not for a live preview redrawn on every save.
+    """
     import io
 
     import pypdfium2
@@ -119,7 +123,7 @@ def slide_pictures(pdf: bytes, width_px: int = 1280) -> list[bytes]:
             scale = width_px / page.get_width()
             image = page.render(scale=scale).to_pil()
             buf = io.BytesIO()
-            image.save(buf, format="PNG", optimize=True)
+            image.save(buf, format="PNG", optimize=optimize)
             pictures.append(buf.getvalue())
             page.close()
     finally:
@@ -151,18 +155,23 @@ def contact_sheet(pictures: list[bytes], columns: int = 4, thumb_px: int = 400, 
     return buf.getvalue()
 
 
+def write_slide_pictures(pictures: list[bytes], folder: Path) -> list[Path]:
+    """folder/slide-NN.png, one per picture, each replaced atomically; slide pictures beyond them removed."""
+    written = []
+    for i, data in enumerate(pictures, start=1):
+        target = Path(folder) / f"slide-{i:02d}.png"
+        write_atomic(target, data)
+        written.append(target)
+    for stale in Path(folder).glob("slide-*.png"):
+        if stale not in written:
+            stale.unlink()
+    return written
+
+
 def write_preview(deck: Deck, pdf: bytes, out_dir: Path, width_px: int = 1280) -> list[Path]:
     """output/preview/<deck>/slide-NN.png and output/preview/<deck>-contact.png; old slide pictures removed."""
     pictures = slide_pictures(pdf, width_px)
-    folder = Path(out_dir) / deck.pptx.stem
-    written = []
-    for i, data in enumerate(pictures, start=1):
-        target = folder / f"slide-{i:02d}.png"
-        write_atomic(target, data)
-        written.append(target)
-    for stale in folder.glob("slide-*.png"):
-        if stale not in written:
-            stale.unlink()
+    written = write_slide_pictures(pictures, Path(out_dir) / deck.pptx.stem)
     sheet = Path(out_dir) / f"{deck.pptx.stem}-contact.png"
     write_atomic(sheet, contact_sheet(pictures))
     return [*written, sheet]

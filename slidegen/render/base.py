@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from lxml import etree
@@ -31,6 +32,30 @@ def presentation(theme: Theme, width: int, height: int, template: Path | None = 
         remove_slides(prs)
         _drop_thumbnail(prs)
         return prs
+    return Presentation(io.BytesIO(_own(theme, width, height)))
+
+
+_OWN: dict[tuple[str, int, int], bytes] = {}
+"""slidegen's own starting presentation as .pptx bytes, by theme and size."""
+
+
+def _own(theme: Theme, width: int, height: int) -> bytes:
+    """slidegen's own starting presentation, prepared once per theme and size in a process.
+
+    Preparing it takes long next to reading it back from bytes, and a watch session rebuilds often.
+    """
+    key = (theme.model_dump_json(), width, height)
+    if key not in _OWN:
+        if len(_OWN) >= 8:
+            _OWN.clear()
+        buf = io.BytesIO()
+        _prepare_own(theme, width, height).save(buf)
+        _OWN[key] = buf.getvalue()
+    return _OWN[key]
+
+
+def _prepare_own(theme: Theme, width: int, height: int) -> PresentationType:
+    """python-pptx's default template resized, with the theme's colours and fonts and without its thumbnail."""
     prs = Presentation()
     scale_x = width / prs.slide_width
     scale_y = height / prs.slide_height

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR
+from lxml import etree
+from pptx.oxml.ns import qn
 from pptx.slide import Slide
+from pptx.text.text import TextFrame
 from pptx.util import Emu
 
 from slidegen.plan.model import TableBox
@@ -24,16 +25,21 @@ def render_table(slide: Slide, box: TableBox, lang: str) -> None:
     for col, width in zip(table.columns, box.columns):
         col.width = Emu(width)
     st = box.style
-    for r, (cells, height) in enumerate(zip(box.rows, box.heights)):
-        table.rows[r].height = Emu(height)
+    ins = box.insets
+    margins = {"marL": str(ins.left), "marR": str(ins.right), "marT": str(ins.top), "marB": str(ins.bottom)}
+    for r, (tr, cells, height) in enumerate(zip(table._tbl.tr_lst, box.rows, box.heights)):
+        tr.h = Emu(height)
         header = r == 0
         fill = st.header_fill if header else (st.row_fill if r % 2 else st.row_alt_fill)
         text = st.header_text if header else st.text
-        for c, cell_plan in enumerate(cells):
-            cell = table.cell(r, c)
-            cell.fill.solid()
-            cell.fill.fore_color.rgb = RGBColor.from_string(fill[1:])
-            cell.margin_left, cell.margin_right = Emu(box.insets.left), Emu(box.insets.right)
-            cell.margin_top, cell.margin_bottom = Emu(box.insets.top), Emu(box.insets.bottom)
-            cell.vertical_anchor = MSO_ANCHOR.MIDDLE if header else MSO_ANCHOR.TOP
-            fill_frame(cell.text_frame, cell_plan.paras, box.size, st.family, text, lang)
+        for tc, cell_plan in zip(tr.tc_lst, cells):
+            _cell_look(tc.get_or_add_tcPr(), fill, margins, "ctr" if header else "t")
+            fill_frame(TextFrame(tc.get_or_add_txBody(), shape), cell_plan.paras, box.size, st.family, text, lang)
+
+
+def _cell_look(tcPr: etree._Element, fill: str, margins: dict[str, str], anchor: str) -> None:
+    """A cell's fill, inner margins and vertical anchor, written straight into its (new, empty) `a:tcPr`."""
+    etree.SubElement(etree.SubElement(tcPr, qn("a:solidFill")), qn("a:srgbClr"), val=fill[1:].upper())
+    for key, value in margins.items():
+        tcPr.set(key, value)
+    tcPr.set("anchor", anchor)
