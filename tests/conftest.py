@@ -41,12 +41,11 @@ def project(tmp_path: Path, chart_cache: Path) -> Project:
 
 
 @pytest.fixture(scope="session")
-def shipped(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The shipped decks, built once into a temporary output folder: {deck name: .pptx path}."""
+def shipped(tmp_path_factory: pytest.TempPathFactory, chart_cache: Path) -> dict[str, Path]:
+    """The shipped decks, built once from a copy of the project (the work tree is never written to)."""
     from slidegen.build import build
 
-    out = tmp_path_factory.mktemp("output")
-    built = build(Project.at(ROOT), out_dir=out)
+    built = build(copy_project(tmp_path_factory.mktemp("shipped"), chart_cache))
     return {b.name: b.path for b in built}
 
 
