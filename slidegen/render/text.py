@@ -86,7 +86,7 @@ def write_paragraph(target: _Paragraph, para: Para, size: float, family: str, co
             etree.SubElement(r, _T).text = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", piece)
             if run.field:
                 _as_field(r, run.field)
-    etree.SubElement(p, _END, {"lang": lang, "sz": str(round(s * 100))})
+    etree.SubElement(p, _END, {"lang": lang, "sz": sz})
 
 
 ALIGN_XML = {"l": "l", "ctr": "ctr", "r": "r"}
