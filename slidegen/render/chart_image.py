@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 from functools import lru_cache
 
@@ -40,7 +41,18 @@ def font_file(family: str, bold: bool = False) -> str:
 
 
 def draw(spec: ChartSpec, fmt: str = "png", dpi: int = 200) -> bytes:
-    """The chart as PNG (at `dpi`) or SVG bytes, exactly the frame's size so it is never stretched."""
+    """The chart as PNG (at `dpi`) or SVG bytes, exactly the frame's size so it is never stretched.
+
+    A figure's reference cycles keep its pixel buffer (about 10 MiB at 200 dpi) alive until the
+    garbage collector looks at them; collecting the young generations right after each drawing
+    frees it at once (a few milliseconds), so drawing eight charts does not hold eight buffers.
+    """
+    data = _draw(spec, fmt, dpi)
+    gc.collect(1)
+    return data
+
+
+def _draw(spec: ChartSpec, fmt: str, dpi: int) -> bytes:
     with matplotlib.rc_context({"svg.hashsalt": "slidegen", "hatch.linewidth": 0.8}):
         fig = _figure(spec, dpi)
         buf = io.BytesIO()
