@@ -82,10 +82,11 @@ def dump(deck: DeckPlan, out: Path, cache: Path) -> dict:
                 boxes.append(_chart(box, out, cache, pictures))
             elif isinstance(box, PictureBox):
                 boxes.append({"type": "picture", "frame": _frame(box.frame), "file": str(box.path),
-                              "description": box.description, "name": box.name})
+                              "description": box.description, "name": box.name})  # None: decorative
         slides.append({"layout": s.layout, "title": _text(s.title), "boxes": boxes, "notes": s.notes})
     p = deck.properties
     return {"name": deck.name, "width": deck.width, "height": deck.height, "slides": slides,
+            "layouts": dict(deck.base.layouts),
             "properties": {"title": p.title, "subject": p.subject, "author": p.author, "keywords": p.keywords,
                            "language": p.language}}
 

@@ -29,7 +29,6 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN  # noqa: E402
 from pptx.oxml.ns import qn  # noqa: E402
 from pptx.util import Emu, Pt  # noqa: E402
 
-LAYOUTS = {"title": 0, "content": 1, "title_only": 5}
 ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
 ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 LANGUAGES = {"sv-SE": MSO_LANGUAGE_ID.SWEDISH, "en-GB": MSO_LANGUAGE_ID.ENGLISH_UK, "en-US": MSO_LANGUAGE_ID.ENGLISH_US}
@@ -45,7 +44,8 @@ def place(shape, frame):
 
 
 def describe(shape, text):
-    shape._element.find(".//" + qn("p:cNvPr")).set("descr", text)
+    if text is not None:
+        shape._element.find(".//" + qn("p:cNvPr")).set("descr", text)
 
 
 def write_text(tf, paras, size, family, colour, lang, insets=None, anchor="t"):
@@ -172,8 +172,9 @@ def build(plan):
     lang = LANGUAGES.get(plan["properties"]["language"])
     prs = Presentation()
     prs.slide_width, prs.slide_height = plan["width"], plan["height"]
+    layouts = {role: prs.slide_layouts.get_by_name(name) for role, name in plan["layouts"].items()}
     for s in plan["slides"]:
-        slide = prs.slides.add_slide(prs.slide_layouts[LAYOUTS[s["layout"]]])
+        slide = prs.slides.add_slide(layouts[s["layout"]])
         title = slide.shapes.title
         free = [ph for ph in slide.placeholders if ph.element is not title.element]
         t = s["title"]

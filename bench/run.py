@@ -178,20 +178,26 @@ def skype_section(tmp: Path, env: dict[str, str], reps: int, results: dict) -> l
     floor_n = [PY, str(BENCH / "floor.py"), str(plan_n), str(out / "floor-native.pptx")]
     run(floor_i, env)
 
-    no_pyc = {k: v for k, v in env.items() if k != "PYTHONPYCACHEPREFIX"} | {"PYTHONDONTWRITEBYTECODE": "1"}
+    as_is = dict(os.environ)
+    shell = "this shell's environment" + (" (PYTHONDONTWRITEBYTECODE=1: slidegen's modules compiled every run)"
+                                          if os.environ.get("PYTHONDONTWRITEBYTECODE") else "")
     cases = [
         ("slidegen build, image charts, chart cache empty", build_cmd(image, deck_i), env, drop_cache),
         ("slidegen build, image charts, chart cache warm", build_cmd(image, deck_i), env, None),
         ("slidegen build, native charts", build_cmd(native, deck_n), env, None),
         ("floor, image charts (same PNGs)", floor_i, env, None),
         ("floor, native charts", floor_n, env, None),
-        ("slidegen build, cache warm, no bytecode cache", build_cmd(image, deck_i), no_pyc, None),
-        ("floor, image charts, no bytecode cache", floor_i, no_pyc, None),
+        (f"slidegen build, cache warm, {shell}", build_cmd(image, deck_i), as_is, None),
+        (f"floor, image charts, {shell}", floor_i, as_is, None),
     ]
-    measured = {}
-    for name, cmd, e, before in cases:
-        log(f"{name} ×{reps} …")
-        measured[name] = stats(repeat(cmd, e, reps, before))
+    log(f"the Skype deck: {len(cases)} kinds of run, in turn, ×{reps} …")
+    samples: dict[str, list[Sample]] = {name: [] for name, *_ in cases}
+    for _ in range(reps):  # in turn, so that every kind of run meets the same load on the machine
+        for name, cmd, e, before in cases:
+            if before:
+                before()
+            samples[name].append(run(cmd, e))
+    measured = {name: stats(runs) for name, runs in samples.items()}
     rows = [[name, w.s(), c.s(), f"{rss:.0f} MiB"] for name, (w, c, rss) in measured.items()]
     lines = ["### The Skype deck (15 slides, 4 charts), whole process", "",
              table(["run", "wall", "CPU (user + sys)", "peak RSS"], rows), ""]
@@ -203,7 +209,7 @@ def skype_section(tmp: Path, env: dict[str, str], reps: int, results: dict) -> l
         "cold, cache warm / floor (image)": ratio("slidegen build, image charts, chart cache warm", "floor, image charts (same PNGs)"),
         "cold, cache empty / floor (image)": ratio("slidegen build, image charts, chart cache empty", "floor, image charts (same PNGs)"),
         "native / floor (native)": ratio("slidegen build, native charts", "floor, native charts"),
-        "no bytecode cache: slidegen / floor": ratio("slidegen build, cache warm, no bytecode cache", "floor, image charts, no bytecode cache"),
+        f"cache warm, {shell}": ratio(cases[5][0], cases[6][0]),
     }
     lines += [table(["ratio slidegen / floor", "wall", "CPU"], [[k, f"{w:.2f}×", f"{c:.2f}×"] for k, (w, c) in ratios.items()]), ""]
 
@@ -242,7 +248,7 @@ def skype_section(tmp: Path, env: dict[str, str], reps: int, results: dict) -> l
     results["rebuild"] = {"skype": rebuild_skype.median, "both": rebuild_both.median}
     lines += ["### Targets", "", table(["target", "measured", ""], [
         [f"cold build, warm chart cache ≤ {TARGET_RATIO}× floor", f"{key[0]:.2f}× wall, {key[1]:.2f}× CPU",
-         "met" if key[0] <= TARGET_RATIO else "missed"],
+         "met" if max(key) <= TARGET_RATIO else "missed"],
         [f"peak memory, both decks < {TARGET_MIB} MiB", f"{results['both_decks_rss']:.0f} MiB",
          "met" if results["both_decks_rss"] < TARGET_MIB else "missed"],
         ["--help and validate import neither pptx nor matplotlib", "; ".join(r[4] for r in rows),
