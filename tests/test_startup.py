@@ -46,3 +46,16 @@ def test_the_probe_sees_what_a_build_imports(project: Project):
     deck = project.content / "decks" / "skype-2016-10-28.yaml"
     deck.write_text(deck.read_text(encoding="utf-8").replace("charts: image", "charts: native"), encoding="utf-8")
     assert run_cli("--root", str(project.root), "build", "-q", str(deck)) == (0, "pptx")
+
+
+def test_the_command_looks_for_garbage_less_often_and_only_in_its_own_process():
+    code = (
+        "import gc, sys; from slidegen.cli import GC_THRESHOLD, run; sys.argv = ['slidegen', '--version']\n"
+        "try:\n    run()\nexcept SystemExit:\n    print(gc.get_threshold() == GC_THRESHOLD)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.splitlines()[-1] == "True", proc.stderr
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="slidegen")
+    assert script.value == "slidegen.cli:run"
