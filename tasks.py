@@ -3,6 +3,7 @@
 
     python3 tasks.py decks [slidegen build options]   install into .venv, build every deck into output/
     python3 tasks.py test [pytest options]            install into .venv (with test tools), run every test
+    python3 tasks.py bench [bench/run.py options]     install into .venv, measure (docs/benchmarks.md)
 
 The virtual environment .venv/ is created on first use and reinstalled only when pyproject.toml
 changes, so repeated runs start at once.
@@ -49,13 +50,16 @@ def ensure(extras: str) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"decks", "test"}:
+    if not argv or argv[0] not in {"decks", "test", "bench"}:
         print(__doc__, file=sys.stderr)
         return 2
     task, rest = argv[0], argv[1:]
     if task == "decks":
         python = ensure("")
         return subprocess.run([str(python), "-m", "slidegen", "build", *rest], cwd=ROOT).returncode
+    if task == "bench":
+        python = ensure("")
+        return subprocess.run([str(python), str(ROOT / "bench" / "run.py"), *rest], cwd=ROOT).returncode
     python = ensure("test")
     return subprocess.run([str(python), "-m", "pytest", *rest], cwd=ROOT).returncode
 

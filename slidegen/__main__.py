@@ -1,5 +1,5 @@
 """Run the command line as `python -m slidegen`."""
 
-from slidegen.cli import main
+from slidegen.cli import run
 
-main(prog_name="slidegen")
+run()

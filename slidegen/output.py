@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import os
 import re
+import struct
 import tempfile
 import time
 import zipfile
@@ -13,14 +14,34 @@ from pathlib import Path
 
 from slidegen.stamp import EPOCH
 
+
 def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     """The same package with fixed entry dates and permissions, so equal content gives equal bytes.
 
     Workbooks embedded in native charts are normalised the same way, and their `created` and
-    `modified` stamps are set to `when`.
+    `modified` stamps are set to `when`. When no entry's content has to change, the dates and
+    permissions are written into the zip's headers in place, without unpacking anything.
     """
-    stamp = max(when, EPOCH).timetuple()[:6]
     src = zipfile.ZipFile(io.BytesIO(data))
+    if not any(_needs_rewrite(src, info, when) for info in src.infolist()):
+        stamped = _restamp(data, max(when, EPOCH))
+        if stamped is not None:
+            return stamped
+    return _rewrite(src, when)
+
+
+def _needs_rewrite(src: zipfile.ZipFile, info: zipfile.ZipInfo, when: dt.datetime) -> bool:
+    if info.filename.endswith(".xlsx"):
+        return True
+    if info.filename == "docProps/core.xml":
+        body = src.read(info.filename)
+        return _stamp_core(body, when) != body
+    return info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x08 or bool(info.extra)
+
+
+def _rewrite(src: zipfile.ZipFile, when: dt.datetime) -> bytes:
+    """Every entry unpacked and written again with the fixed date and permissions."""
+    stamp = max(when, EPOCH).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -35,6 +56,35 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
             entry.create_system = 3
             dst.writestr(entry, body, compresslevel=6)
     return out.getvalue()
+
+
+def _restamp(data: bytes, when: dt.datetime) -> bytes | None:
+    """The zip with every entry's date, system (Unix) and permissions (0644) set in its headers.
+
+    This is what _rewrite gives for a zip written by Python's zipfile (as python-pptx writes it),
+    byte for byte, without decompressing and compressing again; None for a zip of another kind.
+    """
+    buf = bytearray(data)
+    end = len(buf) - 22
+    if end < 0 or buf[end:end + 4] != b"PK\x05\x06":
+        return None
+    count, _, offset = struct.unpack_from("<HII", buf, end + 10)
+    time = (when.hour << 11) | (when.minute << 5) | (when.second // 2)
+    date = ((when.year - 1980) << 9) | (when.month << 5) | when.day
+    pos = offset
+    for _ in range(count):
+        if buf[pos:pos + 4] != b"PK\x01\x02":
+            return None
+        names, extra, comment = struct.unpack_from("<HHH", buf, pos + 28)
+        local = struct.unpack_from("<I", buf, pos + 42)[0]
+        if buf[local:local + 4] != b"PK\x03\x04":
+            return None
+        buf[pos + 5] = 3
+        struct.pack_into("<HH", buf, pos + 12, time, date)
+        struct.pack_into("<I", buf, pos + 38, 0o644 << 16)
+        struct.pack_into("<HH", buf, local + 10, time, date)
+        pos += 46 + names + extra + comment
+    return bytes(buf)
 
 
 _CREATED = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")

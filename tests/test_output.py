@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import io
 import os
 import subprocess
 import sys
@@ -16,7 +18,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from conftest import copy_project
-from slidegen.output import STALE_SECONDS, remove_stale_temps, write_atomic
+from slidegen.output import STALE_SECONDS, _restamp, _rewrite, normalise_zip, remove_stale_temps, write_atomic
 
 BUILD = "import sys; from slidegen.build import build; from slidegen.content import Project; build(Project.at(sys.argv[1]))"
 
@@ -102,6 +104,44 @@ def test_speaker_notes_land_in_the_notes_page(shipped):
     with zipfile.ZipFile(shipped["skype-2016-10-28"]) as z:
         app = z.read("docProps/app.xml").decode()
         assert f"<Notes>{len(notes)}</Notes>" in app
+
+
+def _package(files: dict[str, bytes]) -> bytes:
+    """A zip as python-pptx writes one: Python's zipfile, deflated, stamped with the clock."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in files.items():
+            z.writestr(name, body)
+    return buf.getvalue()
+
+
+FILES = {
+    "[Content_Types].xml": b"<Types/>" * 50,
+    "docProps/core.xml": b"<dcterms:created>2016-10-28T00:00:00Z</dcterms:created>",
+    "ppt/slides/slide1.xml": "<p:sld>Ä</p:sld>".encode() * 300,
+    "ppt/media/image1.png": bytes(range(256)) * 40,
+}
+
+
+def test_restamping_in_place_gives_the_bytes_of_a_full_rewrite():
+    when = dt.datetime(2016, 10, 28)
+    data = _package(FILES)
+    src = zipfile.ZipFile(io.BytesIO(data))
+    assert _restamp(data, when) == _rewrite(src, when) == normalise_zip(data, when)
+    with zipfile.ZipFile(io.BytesIO(normalise_zip(data, when))) as z:
+        assert {i.date_time for i in z.infolist()} == {(2016, 10, 28, 0, 0, 0)}
+        assert {n: z.read(n) for n in z.namelist()} == FILES
+
+
+def test_content_that_must_change_is_rewritten():
+    when = dt.datetime(2023, 11, 14, 22, 13, 20)
+    data = _package({**FILES, "ppt/embeddings/sheet.xlsx": _package({"docProps/core.xml": FILES["docProps/core.xml"]})})
+    with zipfile.ZipFile(io.BytesIO(normalise_zip(data, when))) as z:
+        assert b"2023-11-14T22:13:20Z" in z.read("docProps/core.xml")
+        inner = zipfile.ZipFile(io.BytesIO(z.read("ppt/embeddings/sheet.xlsx")))
+        assert b"2023-11-14T22:13:20Z" in inner.read("docProps/core.xml")
+        assert {i.date_time for i in inner.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+    assert _restamp(b"not a zip", when) is None
 
 
 # --- nothing lost: an interrupted write leaves the old file or the new one, never a broken one ---

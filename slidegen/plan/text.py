@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Callable, Literal, Sequence
 
 from slidegen.errors import Location
@@ -102,8 +103,13 @@ class Fonts:
         return self.bold if run.bold else self.regular
 
 
+@lru_cache(maxsize=1 << 14)
 def count_lines(p: Para, size: float, width: float, fonts: Fonts) -> int:
-    """How many lines a paragraph takes in a box `width` points wide (insets already removed)."""
+    """How many lines a paragraph takes in a box `width` points wide (insets already removed).
+
+    Remembered: fitting measures the same paragraph at the same size more than once, and a
+    rebuild in the same process (slidegen watch) measures mostly unchanged text.
+    """
     s = size * p.scale
     left, _ = p.indent(size)
     avail = (width - left) / WIDTH_SAFETY

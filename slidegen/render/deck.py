@@ -16,6 +16,7 @@ from slidegen.models.theme import Theme
 from slidegen.plan.model import ChartBox, DeckPlan, PictureBox, SlidePlan, TableBox, TextBox
 from slidegen.render.base import presentation
 from slidegen.render.charts import add_chart
+from slidegen.render.package import add_slide, count_parts
 from slidegen.render.properties import set_properties
 from slidegen.render.shapes import mark_decorative, remove_shape, set_description
 from slidegen.render.table import render_table
@@ -86,7 +87,7 @@ RENDERERS: dict[type, Callable[[SlideContext, Any], None]] = {
 def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, lang: str,
                  cache_dir: Path | None = None) -> Slide:
     """Add one planned slide: title first (reading order), then the boxes; unused placeholders removed."""
-    slide = prs.slides.add_slide(layouts[plan.layout])
+    slide = add_slide(prs, layouts[plan.layout])
     title = slide.shapes.title
     ctx = SlideContext(slide, lang, [ph for ph in slide.placeholders if ph.element is not title.element], cache_dir)
     t = plan.title
@@ -105,6 +106,7 @@ def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, la
 def render_deck(plan: DeckPlan, theme: Theme, cache_dir: Path | None = None) -> bytes:
     """The deck as .pptx bytes (not yet normalised for reproducibility); chart pictures cached in cache_dir."""
     prs = presentation(theme, plan.width, plan.height, plan.base.template)
+    count_parts(prs)
     by_name: dict[str, Any] = {}
     for master in prs.slide_masters:
         for layout in master.slide_layouts:

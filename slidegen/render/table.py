@@ -35,6 +35,8 @@ def render_table(slide: Slide, box: TableBox, lang: str) -> None:
         for tc, cell_plan in zip(tr.tc_lst, cells):
             _cell_look(tc.get_or_add_tcPr(), fill, margins, "ctr" if header else "t")
             fill_frame(TextFrame(tc.get_or_add_txBody(), shape), cell_plan.paras, box.size, st.family, text, lang)
+    # the frame encloses the rows and columns, as python-pptx's row and column setters keep it
+    shape.width, shape.height = Emu(sum(box.columns)), Emu(sum(box.heights))
 
 
 def _cell_look(tcPr: etree._Element, fill: str, margins: dict[str, str], anchor: str) -> None:

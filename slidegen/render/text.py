@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame, _Paragraph
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from slidegen.plan.geometry import pt
 from slidegen.plan.model import Insets
@@ -16,9 +15,6 @@ from slidegen.plan.text import Para
 
 FIELD_IDS = {"slidenum": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"}
 """The id of each kind of field: PowerPoint's own templates give every slide-number field this one."""
-
-ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
-
 
 def fill_frame(
     tf: TextFrame,
@@ -30,22 +26,31 @@ def fill_frame(
     insets: Insets | None = None,
     anchor: str = "t",
 ) -> None:
-    """Replace a text frame's content with the planned paragraphs; nothing is left to autofit."""
-    tf.word_wrap = True
-    tf.auto_size = MSO_AUTO_SIZE.NONE
-    if insets is not None:
-        tf.margin_left, tf.margin_top = Emu(insets.left), Emu(insets.top)
-        tf.margin_right, tf.margin_bottom = Emu(insets.right), Emu(insets.bottom)
-    tf.vertical_anchor = ANCHOR[anchor]
+    """Replace a text frame's content with the planned paragraphs; nothing is left to autofit.
+
+    The body properties are written on the XML, like the paragraphs: the same attributes, in the
+    order python-pptx's word_wrap, auto_size, margin and vertical_anchor setters write them.
+    """
     txBody = tf._txBody
-    for p in txBody.findall(qn("a:p"))[1:]:
+    bodyPr = txBody.find(_BODY_PR)
+    bodyPr.set("wrap", "square")
+    for fit in bodyPr.findall("*"):
+        if fit.tag in _AUTOFITS:
+            bodyPr.remove(fit)
+    bodyPr.insert(0 if bodyPr.find(_PRST_TX_WARP) is None else 1, bodyPr.makeelement(_NO_AUTOFIT, {}))
+    if insets is not None:
+        for key, value in (("lIns", insets.left), ("tIns", insets.top), ("rIns", insets.right), ("bIns", insets.bottom)):
+            bodyPr.set(key, str(value))
+    bodyPr.set("anchor", anchor)
+    paragraphs = txBody.findall(_P)
+    for p in paragraphs[1:]:
         txBody.remove(p)
-    first = tf.paragraphs[0]
-    for r in list(first._p):
-        if r.tag != qn("a:pPr"):
-            first._p.remove(r)
+    first = paragraphs[0]
+    for child in first.findall("*"):
+        if child.tag != _PPR:
+            first.remove(child)
     for i, para in enumerate(paras):
-        target = first if i == 0 else tf.add_paragraph()
+        target = _Paragraph(first if i == 0 else etree.SubElement(txBody, _P), tf)
         write_paragraph(target, para, size, family, colour, lang)
 
 
@@ -86,13 +91,16 @@ def write_paragraph(target: _Paragraph, para: Para, size: float, family: str, co
             etree.SubElement(r, _T).text = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", piece)
             if run.field:
                 _as_field(r, run.field)
-    etree.SubElement(p, _END, {"lang": lang, "sz": str(round(s * 100))})
+    etree.SubElement(p, _END, {"lang": lang, "sz": sz})
 
 
 ALIGN_XML = {"l": "l", "ctr": "ctr", "r": "r"}
 """A paragraph's `algn` attribute for each planned alignment."""
 
 _BR, _R, _RPR, _T, _END = qn("a:br"), qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
+_P, _PPR, _BODY_PR, _PRST_TX_WARP = qn("a:p"), qn("a:pPr"), qn("a:bodyPr"), qn("a:prstTxWarp")
+_NO_AUTOFIT = qn("a:noAutofit")
+_AUTOFITS = {_NO_AUTOFIT, qn("a:normAutofit"), qn("a:spAutoFit")}
 _SOLID_FILL, _SRGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 """Control characters XML cannot hold; written as `_xHHHH_` escapes, as python-pptx does."""
