@@ -67,7 +67,7 @@ def load(project: Project, paths: list[Path] | None = None, *, theme: str | None
 
 def plan(bundles: list[Bundle]) -> list[DeckPlan]:
     """Plan every deck; the problems of all decks are raised together."""
-    from slidegen.plan.slides import plan_deck
+    from slidegen.plan.deck import plan_deck
 
     plans, problems = [], []
     for bundle in bundles:
@@ -100,8 +100,8 @@ def build(
     With `pdf`, each deck is also converted to <name>.pdf through LibreOffice (one run for all).
     """
     from slidegen.output import normalise_zip, write_atomic
-    from slidegen.stamp import build_time
     from slidegen.render.deck import render_deck
+    from slidegen.stamp import build_time
 
     start = time.perf_counter()
     bundles = load(project, paths, theme=theme, library=library)

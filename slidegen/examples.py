@@ -10,8 +10,8 @@ import yaml
 from slidegen.content import Library, Project
 from slidegen.errors import ContentError, Location, Problem, SlidegenError
 from slidegen.loader import suggest
-from slidegen.models.county import COUNTIES, County, county_names, find_county
 from slidegen.models.catalog import type_of
+from slidegen.models.county import COUNTIES, County, county_names, find_county
 from slidegen.models.example import MAX_PER_COUNTY, Example
 from slidegen.schema import SCHEMA_DIR, schema_line
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from slidegen.build import plan
-from slidegen.content import Bundle, Library, Loaded, Project, check_picture, check_survey
+from slidegen.content import (
+    Bundle,
+    Library,
+    Loaded,
+    Project,
+    check_picture,
+    check_survey,
+)
 from slidegen.errors import ContentError, Location, Problem
 from slidegen.loader import read_document, validate
 from slidegen.models.catalog import ContentType, content_type

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
@@ -27,6 +26,7 @@ def test_shipped_decks_pass(shipped):
 
 def test_native_chart_deck_passes(tmp_path, chart_cache):
     from conftest import copy_project
+
     from slidegen.build import build
 
     project = copy_project(tmp_path / "p", chart_cache)

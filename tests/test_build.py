@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from deckread import read_deck, title_placeholder_types
 from pptx import Presentation
 from pptx.oxml.ns import qn
-
-from deckread import read_deck, title_placeholder_types
 from seed import method_rows, seed_slides
+
 from slidegen.build import build
 from slidegen.content import Project
 from slidegen.errors import ContentError

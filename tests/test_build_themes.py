@@ -9,13 +9,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, copy_project
+from deckread import read_deck
 from openxml_audit import FileFormat, OpenXmlValidator
 from PIL import Image
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from conftest import ROOT, copy_project
-from deckread import read_deck
 from slidegen.accessibility import audit
 from slidegen.build import build
 from slidegen.content import Library, Project

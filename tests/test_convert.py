@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from conftest import needs_soffice
 from PIL import Image
 
-from conftest import needs_soffice
 from slidegen.cli import main
 from slidegen.content import Project
 from slidegen.convert import Deck, page_count, to_pdf

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from deckread import read_deck
+
 from slidegen.build import build
 from slidegen.cli import main
 from slidegen.content import Library, Project

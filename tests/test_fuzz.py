@@ -19,7 +19,6 @@ from slidegen.models.survey import Survey
 from slidegen.schema import schemas
 
 
-
 def fuzz(examples: int) -> settings:
     """Fixed cases (derandomized, no example database) so CI is stable; no per-case deadline."""
     return settings(max_examples=examples, deadline=None, derandomize=True, database=None,

@@ -330,6 +330,7 @@ def test_a_number_in_quotes_is_text_and_the_message_says_so():
 
 def test_a_value_of_the_wrong_form_without_example_quotes_the_description():
     from conftest import ROOT
+
     from slidegen.models.theme import Theme
 
     theme = (ROOT / "themes/default/theme.yaml").read_text(encoding="utf-8")

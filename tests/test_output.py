@@ -13,12 +13,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 from openxml_audit import FileFormat, OpenXmlValidator
 from pptx import Presentation
-from pptx.oxml.ns import qn
 
-from conftest import copy_project
-from slidegen.output import STALE_SECONDS, _restamp, _rewrite, normalise_zip, remove_stale_temps, write_atomic
+from slidegen.output import (
+    STALE_SECONDS,
+    _restamp,
+    _rewrite,
+    normalise_zip,
+    remove_stale_temps,
+    write_atomic,
+)
 
 BUILD = "import sys; from slidegen.build import build; from slidegen.content import Project; build(Project.at(sys.argv[1]))"
 

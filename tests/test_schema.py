@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import ROOT
+
 from slidegen.cli import main
 from slidegen.content import Project
 from slidegen.loader import read_document

@@ -14,8 +14,8 @@ from http import HTTPStatus
 from pathlib import Path
 
 import pytest
-
 from conftest import needs_soffice
+
 from slidegen.content import Project
 from slidegen.errors import ToolError
 from slidegen.serve import Preview, PreviewServer, Refused, output_file, serve

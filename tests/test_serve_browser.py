@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import needs_soffice
+
 from slidegen.content import Project
 
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

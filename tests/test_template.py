@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from edits import replace_once
 from pptx import Presentation
 
-from edits import replace_once
 from slidegen.build import build
 from slidegen.cli import main
 from slidegen.content import Project

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from edits import replace_once
+
 from slidegen.content import Library, Project
 from slidegen.errors import ContentError
 from slidegen.themes import PNG_SIGNATURE, png_size

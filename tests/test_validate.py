@@ -20,8 +20,8 @@ from typing import Callable
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import DATA, copy_project
+
 from slidegen.cli import main
 from slidegen.content import Project
 from slidegen.loader import MAX_BYTES

@@ -7,8 +7,8 @@ import shlex
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from slidegen.content import Project
 
 WORKFLOW = ROOT / ".github" / "workflows" / "decks.yml"

@@ -5,7 +5,12 @@ from __future__ import annotations
 from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_TICK_MARK,
+)
 from pptx.enum.dml import MSO_PATTERN
 from pptx.oxml.ns import qn
 from pptx.shapes.graphfrm import GraphicFrame

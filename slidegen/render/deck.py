@@ -13,7 +13,14 @@ from pptx.slide import Slide
 from pptx.util import Emu
 
 from slidegen.models.theme import Theme
-from slidegen.plan.model import ChartBox, DeckPlan, PictureBox, SlidePlan, TableBox, TextBox
+from slidegen.plan.model import (
+    ChartBox,
+    DeckPlan,
+    PictureBox,
+    SlidePlan,
+    TableBox,
+    TextBox,
+)
 from slidegen.render.base import presentation
 from slidegen.render.charts import add_chart
 from slidegen.render.package import add_slide, count_parts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import ROOT
+
 from slidegen.content import Library, Project
 from slidegen.errors import Location
 from slidegen.models.theme import Footer, Logo, Theme

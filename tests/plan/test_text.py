@@ -111,7 +111,7 @@ def test_plan_modules_import_without_pptx_or_matplotlib():
     import subprocess
 
     code = (
-        "import sys, slidegen.plan.slides, slidegen.plan.text, slidegen.plan.table;"
+        "import sys, slidegen.plan.deck, slidegen.plan.text, slidegen.plan.table;"
         "bad=[m for m in ('pptx','matplotlib') if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

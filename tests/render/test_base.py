@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 from pptx import Presentation
 
-from conftest import ROOT
 from slidegen.loader import read_document, validate
 from slidegen.models.theme import Theme
 from slidegen.plan.geometry import SLIDE_SIZES

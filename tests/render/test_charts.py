@@ -9,13 +9,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
+from deckread import read_deck
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
 
-from conftest import copy_project
-from deckread import read_deck
 from slidegen.build import build
 from slidegen.content import Library, Project
 from slidegen.models.survey import CATEGORY_KEYS
@@ -169,8 +169,8 @@ def test_changing_one_percentage_changes_table_chart_and_alt_text(project: Proje
 
 
 def test_png_bytes_are_the_same_for_the_same_chart(shipped, tmp_path):
+    from slidegen.build import load, plan
     from slidegen.render.charts import chart_file
-    from slidegen.build import plan, load
 
     deck_plan, *_ = plan(load(Project.at(Path(__file__).resolve().parents[2])))
     box = next(b for s in deck_plan.slides for b in s.boxes if type(b).__name__ == "ChartBox")

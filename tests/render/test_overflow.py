@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT, needs_soffice
+from overflow import overflow
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from conftest import ROOT, needs_soffice
-from overflow import overflow
 from slidegen.build import build
 from slidegen.content import Project
 from slidegen.convert import Deck, to_pdf

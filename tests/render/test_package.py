@@ -6,10 +6,10 @@ import datetime as dt
 import io
 
 import pytest
+from conftest import ROOT
 from pptx import Presentation
 
 import slidegen.render.deck as deck_renderer
-from conftest import ROOT
 from slidegen.build import chart_cache, load, plan
 from slidegen.content import Project
 from slidegen.output import normalise_zip

@@ -1,0 +1,78 @@
+"""Planning a whole deck: every slide by its kind, titles checked, footer and logo added, properties."""
+
+from __future__ import annotations
+
+from slidegen.content import Bundle
+from slidegen.errors import ContentError, Problem
+from slidegen.plan.chrome import add_chrome
+from slidegen.plan.context import Context
+from slidegen.plan.kinds import PLANNERS
+from slidegen.plan.layout import frames_for
+from slidegen.plan.model import Base, DeckPlan, Properties, SlidePlan
+from slidegen.plan.text import Fonts, TooLong
+from slidegen.stamp import build_time
+
+
+def plan_deck(bundle: Bundle) -> DeckPlan:
+    """Plan every slide of a deck; every text that cannot fit is reported at once."""
+    theme = bundle.theme.model
+    files = bundle.theme.files
+    title_fonts, notice_t = Fonts.of(theme.fonts.title, theme.fonts.measure_unknown_as)
+    body_fonts, notice_b = Fonts.of(theme.fonts.body, theme.fonts.measure_unknown_as)
+    ctx = Context(bundle, theme, frames_for(theme, files.logo_pixels), title_fonts, body_fonts)
+    ctx.notices.extend(n for n in dict.fromkeys((notice_t, notice_b)) if n)
+    slides: list[SlidePlan] = []
+    problems: list[Problem] = []
+    for i, slide in enumerate(bundle.deck.model.slides):
+        try:
+            slides.extend(PLANNERS[slide.kind](ctx, slide, i))
+        except TooLong as exc:
+            problems.append(Problem(exc.source or ctx.loc("slides", i), exc.advice()))
+    problems.extend(_duplicate_titles(slides))
+    try:
+        footer_source = bundle.theme.doc.location(("footer", "text"))
+        slides = add_chrome(slides, theme, ctx.frames, body_fonts, bundle.deck.model.meeting.date, files.logo,
+                            footer_source)
+    except TooLong as exc:
+        problems.append(Problem(exc.source or footer_source, f"the footer must fit one line: {exc.advice()}"))
+    if problems:
+        raise ContentError(problems)
+    base = Base()
+    if theme.template is not None:
+        base = Base(files.template, theme.template.layouts.model_dump())
+    return DeckPlan(
+        name=bundle.name,
+        width=ctx.frames.width,
+        height=ctx.frames.height,
+        slides=tuple(slides),
+        properties=properties(bundle),
+        notices=tuple(ctx.notices),
+        base=base,
+    )
+
+
+def _duplicate_titles(slides: list[SlidePlan]) -> list[Problem]:
+    """Titles must differ within a deck: screen-reader users move between slides by their titles."""
+    first: dict[str, SlidePlan] = {}
+    problems = []
+    for plan in slides:
+        text = plan.title.paras[0].text
+        earlier = first.setdefault(text, plan)
+        if earlier is not plan and earlier.source != plan.source:
+            problems.append(Problem(plan.source, f"the title `{text}` is already used by the slide at line "
+                                    f"{earlier.source.line}; give each slide its own title"))
+    return problems
+
+
+def properties(bundle: Bundle) -> Properties:
+    """Document properties from the deck's meeting."""
+    m = bundle.deck.model.meeting
+    return Properties(
+        title=m.title,
+        subject=m.subject or m.title,
+        author="; ".join(m.presenters) or m.organisation,
+        company=m.organisation,
+        keywords="; ".join(m.keywords),
+        language=m.language,
+        created=build_time(m.date),
+    )

@@ -1,0 +1,79 @@
+"""Planning the slide kinds that show the survey: method tables and charts."""
+
+from __future__ import annotations
+
+from slidegen.models.deck import ChartSlide, MethodTableSlide
+from slidegen.models.survey import CATEGORY_KEYS
+from slidegen.plan.charts import method_charts
+from slidegen.plan.context import Context, numbered_titles
+from slidegen.plan.format import percent
+from slidegen.plan.layout import CELL_INSETS
+from slidegen.plan.model import Cell, ChartBox, SlidePlan, TableStyle
+from slidegen.plan.table import TableSpec, plan_tables
+from slidegen.plan.text import Para, Run
+
+
+def plan_method_table(ctx: Context, slide: MethodTableSlide, i: int) -> list[SlidePlan]:
+    survey = ctx.bundle.survey(slide.survey)
+    s, doc = survey.model, survey.doc
+    wanted = list(slide.methods)
+    groups = [g for g in s.groups if any(m.number in wanted for m in g.methods)]
+    title = slide.title or (groups[0].title if len(groups) == 1 else s.title)
+    where = {m.number: (gi, mi) for gi, g in enumerate(s.groups) for mi, m in enumerate(g.methods)}
+    header = (
+        Cell((Para((Run(s.method_label, bold=True),), space_before=0),)),
+        *(_header_cell(c.label, c.explanation) for c in s.categories.ordered()),
+    )
+    rows = []
+    sources = []
+    for n in wanted:
+        m = s.method(n)
+        cells = [Cell((Para((Run(f"{m.number}. {m.text}"),), space_before=0),))]
+        for key in CATEGORY_KEYS:
+            cells.append(Cell((Para((Run(percent(getattr(m.results, key))),), space_before=0, align="ctr"),), "ctr"))
+        rows.append(tuple(cells))
+        gi, mi = where[n]
+        sources.append(doc.location(("groups", gi, "methods", mi)))
+    labels = ", ".join(c.label for c in s.categories.ordered())
+    spec = TableSpec(
+        header=header,
+        rows=tuple(rows),
+        narrow=(False, True, True, True),
+        sources=tuple(sources),
+        description=f"Tabell: metod {_span(wanted)} med andel länsstyrelser per svar ({labels}); – betyder uppgift saknas.",
+    )
+    colours = ctx.theme.colours
+    style = TableStyle(ctx.theme.fonts.body, colours.table_text, colours.table_header, colours.table_header_text,
+                       colours.table_row, colours.table_row_alt)
+    sizes = ctx.theme.sizes
+    tables = plan_tables(spec, ctx.frames.body, ctx.body_fonts, style, CELL_INSETS, sizes.table, sizes.table_min)
+    source = ctx.loc("slides", i)
+    titles = numbered_titles(ctx, title, len(tables), source)
+    return [SlidePlan("title_only", t, (tb,), source, slide.notes) for t, tb in zip(titles, tables)]
+
+
+def _header_cell(label: str, explanation: str | None) -> Cell:
+    paras = [Para((Run(label, bold=True),), space_before=0, align="ctr")]
+    if explanation:
+        paras.append(Para((Run(f"({explanation})"),), space_before=0.1, align="ctr"))
+    return Cell(tuple(paras), "ctr")
+
+
+def _span(numbers: list[int]) -> str:
+    """[1..20] → `1–20`; otherwise the numbers listed."""
+    if numbers == list(range(numbers[0], numbers[0] + len(numbers))) and len(numbers) > 1:
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(str(n) for n in numbers)
+
+
+def plan_chart(ctx: Context, slide: ChartSlide, i: int) -> list[SlidePlan]:
+    survey = ctx.bundle.survey(slide.survey).model
+    frame = ctx.frames.body
+    specs = method_charts(survey, list(slide.methods), slide.sort, frame, ctx.theme, ctx.body_fonts)
+    source = ctx.loc("slides", i)
+    renderer = slide.renderer or ctx.bundle.deck.model.charts
+    titles = numbered_titles(ctx, slide.title, len(specs), source)
+    return [
+        SlidePlan("title_only", t, (ChartBox(frame, spec, renderer),), source, slide.notes)
+        for t, spec in zip(titles, specs)
+    ]
