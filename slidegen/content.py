@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from slidegen.checks import check_bundle
 from slidegen.errors import ContentError, Location, Problem, display_path
-from slidegen.loader import Document, read_document, suggest, validate
+from slidegen.loader import Document, read_document
+from slidegen.messages import suggest, validate
 from slidegen.models.assignment import Assignment
 from slidegen.models.bullets import BulletList
 from slidegen.models.county import COUNTIES
 from slidegen.models.deck import (
-    AgendaPointsSlide,
-    AgendaSlide,
     AssignmentSlide,
     BulletsSlide,
     ChartSlide,
@@ -31,12 +31,10 @@ from slidegen.models.guidance import Guidance
 from slidegen.models.survey import Survey
 from slidegen.models.theme import Theme
 from slidegen.plan.pictures import image_size
+from slidegen.references import check_picture, resolve_reference
 from slidegen.themes import ThemeFiles, check_theme
 
 M = TypeVar("M", bound=BaseModel)
-
-MAX_PICTURE_BYTES = 5 * 2**20
-"""Pictures larger than this are refused: a slide never needs more, and decks travel by e-mail."""
 
 
 @dataclass(frozen=True)
@@ -290,93 +288,6 @@ class Library:
         return found
 
 
-def resolve_reference(
-    content: Path,
-    ref: str,
-    doc: Document,
-    loc: tuple[Any, ...],
-    patterns: tuple[str, ...] = ("*.yaml",),
-    example: str = "survey-2015.yaml",
-) -> Path | Problem:
-    """The file a reference names when it is a safe path inside content/ that exists, else the problem.
-
-    Absolute paths, `..` and links leading outside content/ are refused; a missing file gets a
-    did-you-mean from the files in content/ matching `patterns`.
-    """
-    content = content.resolve()
-    rel = Path(ref)
-    if rel.is_absolute() or ref.startswith(("/", "\\")) or (len(ref) > 1 and ref[1] == ":"):
-        return doc.problem(loc, f"`{ref}` is an absolute path; write it relative to content/, e.g. `{example}`")
-    if ".." in rel.parts or ".." in PureWindowsPath(ref).parts:
-        return doc.problem(loc, f"`{ref}` leaves the content/ folder ('..'); files must be inside content/")
-    target = content / rel
-    try:
-        real = target.resolve()
-    except (OSError, RuntimeError, ValueError):  # a link loop (RuntimeError before Python 3.13), a NUL
-        return doc.problem(loc, f"`{ref}` is a link that leads nowhere (a loop); link to a real file or copy it into content/")
-    if not real.is_relative_to(content):
-        return doc.problem(loc, f"`{ref}` is a link that leads outside content/; copy the file into content/")
-    try:
-        exists = target.is_file()
-    except OSError:  # e.g. a name longer than the file system allows
-        exists = False
-    if not exists:
-        known = sorted({p.relative_to(content).as_posix() for pattern in patterns for p in content.rglob(pattern)})
-        return doc.problem(loc, f"there is no file content/{ref}{suggest(ref, known)}")
-    return target
-
-
-PICTURE_PATTERNS = ("*.png", "*.jpg", "*.jpeg", "*.PNG", "*.JPG", "*.JPEG")
-
-_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", 0, "PNG"),
-    (b"\xff\xd8\xff", 0, "JPEG"),
-    (b"GIF8", 0, "a GIF picture"),
-    (b"WEBP", 8, "a WebP picture"),
-    (b"ftyp", 4, "a HEIC or AVIF picture (as phones save them)"),
-    (b"BM", 0, "a BMP picture"),
-    (b"II*\x00", 0, "a TIFF picture"),
-    (b"MM\x00*", 0, "a TIFF picture"),
-    (b"%PDF", 0, "a PDF document"),
-    (b"<svg", 0, "an SVG drawing"),
-    (b"<?xml", 0, "an XML file (an SVG drawing?)"),
-    (b"PK\x03\x04", 0, "a zip package (an Office document?)"),
-)
-"""Magic numbers: what a file's first bytes say it is."""
-
-
-def picture_kind(head: bytes) -> str | None:
-    """What the first bytes of a file say it is: `PNG`, `JPEG`, another kind in words, or None."""
-    for magic, offset, kind in _SIGNATURES:
-        if head[offset : offset + len(magic)] == magic:
-            return kind
-    return None
-
-
-def check_picture(content: Path, ref: str, doc: Document, loc: tuple[Any, ...]) -> Path | Problem:
-    """The picture a reference names, when it is inside content/, really a PNG or JPEG, and small enough."""
-    found = resolve_reference(content, ref, doc, loc, PICTURE_PATTERNS, example="bilder/karta.png")
-    if isinstance(found, Problem):
-        return found
-    try:
-        size = found.stat().st_size
-        with found.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        return doc.problem(loc, f"`{ref}` cannot be read ({exc.strerror}); check that the file is not open elsewhere")
-    if size > MAX_PICTURE_BYTES:
-        return doc.problem(
-            loc,
-            f"`{ref}` is {size / 2**20:.1f} MiB, more than the {MAX_PICTURE_BYTES // 2**20} MiB a picture may be; "
-            "save it smaller (a slide needs at most about 2000 pixels across)",
-        )
-    kind = picture_kind(head)
-    if kind in ("PNG", "JPEG"):
-        return found
-    what = "it is empty" if not head else f"it is {kind}" if kind else "its content is not a picture"
-    return doc.problem(loc, f"`{ref}` is not a PNG or JPEG picture ({what}); save it as PNG or JPEG")
-
-
 def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Names, change times and sizes of a folder's files: a theme is checked again when any of them changes."""
     out = []
@@ -413,97 +324,6 @@ def _references(deck: Deck) -> list[tuple[tuple[Any, ...], str | None, type]]:
 
 def _shows_examples(deck: Deck) -> bool:
     return any(isinstance(s, (ExamplesOverviewSlide, ExamplesSlide)) for s in deck.slides)
-
-
-def check_examples(bundle: Bundle) -> list[Problem]:
-    """Every method an example names must be in the deck's survey."""
-    if not bundle.examples:
-        return []
-    survey = bundle.survey(None)
-    known = set(survey.model.numbers())
-    problems = []
-    for ex in bundle.examples:
-        for j, number in enumerate(ex.model.methods):
-            if number not in known:
-                problems.append(ex.doc.problem(("methods", j), f"there is no method {number} in "
-                                               f"{survey.doc.display} (it has {_ranges(sorted(known))})"))
-    return problems
-
-
-def check_survey(survey: Loaded[Survey]) -> list[Problem]:
-    """Method numbers must be unique across the whole survey."""
-    problems: list[Problem] = []
-    seen: dict[int, Location] = {}
-    for gi, group in enumerate(survey.model.groups):
-        for mi, method in enumerate(group.methods):
-            loc = ("groups", gi, "methods", mi, "number")
-            if method.number in seen:
-                first = seen[method.number]
-                problems.append(
-                    survey.doc.problem(loc, f"method number {method.number} is used twice (first at line {first.line}); give each method its own number")
-                )
-            else:
-                seen[method.number] = survey.doc.location(loc)
-    return problems
-
-
-def check_bundle(bundle: Bundle) -> list[Problem]:
-    """References between files: methods that exist, agenda items that exist, unique numbers."""
-    deck = bundle.deck
-    problems: list[Problem] = []
-    checked: set[str] = set()
-    for (ref, model), loaded in bundle.refs.items():
-        if model is Survey and ref not in checked:
-            checked.add(ref)
-            problems.extend(check_survey(loaded))
-    problems.extend(check_examples(bundle))
-    agenda = deck.model.agenda
-    for i, slide in enumerate(deck.model.slides):
-        loc: tuple[Any, ...] = ("slides", i)
-        if isinstance(slide, (MethodTableSlide, ChartSlide)):
-            survey = bundle.survey(slide.survey)
-            known = set(survey.model.numbers())
-            missing = [n for n in slide.methods if n not in known]
-            if missing:
-                problems.append(
-                    deck.doc.problem(
-                        (*loc, "methods"),
-                        f"method{'s' if len(missing) > 1 else ''} {_ranges(missing)} "
-                        f"{'are' if len(missing) > 1 else 'is'} not in {survey.doc.display} "
-                        f"(it has {_ranges(sorted(known))})",
-                    )
-                )
-            dupes = sorted({n for n in slide.methods if list(slide.methods).count(n) > 1})
-            if dupes:
-                problems.append(deck.doc.problem((*loc, "methods"), f"method {_ranges(dupes)} is selected twice"))
-        elif isinstance(slide, AgendaSlide) and not agenda:
-            problems.append(deck.doc.problem(loc, "an agenda slide needs the deck's `agenda:` list; add the items there"))
-        elif isinstance(slide, AgendaPointsSlide):
-            for j, number in enumerate(slide.items):
-                if number > len(agenda):
-                    problems.append(
-                        deck.doc.problem(
-                            (*loc, "items", j),
-                            f"there is no agenda item {number}; the agenda has {len(agenda)} item{'s' if len(agenda) != 1 else ''}",
-                        )
-                    )
-    return problems
-
-
-def _ranges(numbers: list[int]) -> str:
-    """[1, 2, 3, 7] → `1–3, 7`."""
-    out: list[str] = []
-    numbers = sorted(set(numbers))
-    start = prev = None
-    for n in numbers + [None]:  # type: ignore[list-item]
-        if start is None:
-            start = prev = n
-        elif n is not None and n == prev + 1:
-            prev = n
-        else:
-            out.append(f"{start}" if start == prev else f"{start}–{prev}")
-            start = prev = n
-    return ", ".join(out)
 
 
 def deck_paths(project: Project, given: list[Path]) -> list[Path]:

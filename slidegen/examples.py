@@ -9,7 +9,7 @@ import yaml
 
 from slidegen.content import Library, Project
 from slidegen.errors import ContentError, Location, Problem, SlidegenError
-from slidegen.loader import suggest
+from slidegen.messages import suggest
 from slidegen.models.catalog import type_of
 from slidegen.models.county import COUNTIES, County, county_names, find_county
 from slidegen.models.example import MAX_PER_COUNTY, Example

@@ -16,7 +16,8 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 
 from slidegen.errors import Location, Problem
-from slidegen.loader import Document, suggest
+from slidegen.loader import Document
+from slidegen.messages import suggest
 from slidegen.models.theme import Theme
 from slidegen.plan.geometry import SLIDE_SIZES
 from slidegen.themes import beside

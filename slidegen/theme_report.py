@@ -8,7 +8,8 @@ from pathlib import Path
 from slidegen.content import Library, Project
 from slidegen.contrast import checks, ratio
 from slidegen.errors import ContentError, Location, Problem
-from slidegen.loader import Document, suggest
+from slidegen.loader import Document
+from slidegen.messages import suggest
 from slidegen.models.theme import Theme
 from slidegen.themes import ThemeFiles, beside, check_theme
 

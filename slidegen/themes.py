@@ -7,7 +7,8 @@ from pathlib import Path
 
 from slidegen.contrast import contrast_problems
 from slidegen.errors import Problem
-from slidegen.loader import Document, suggest
+from slidegen.loader import Document
+from slidegen.messages import suggest
 from slidegen.models.theme import Theme
 from slidegen.plan.pictures import image_size
 

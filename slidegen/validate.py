@@ -5,20 +5,16 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from slidegen.build import plan
-from slidegen.content import (
-    Bundle,
-    Library,
-    Loaded,
-    Project,
-    check_picture,
-    check_survey,
-)
+from slidegen.checks import check_survey
+from slidegen.content import Bundle, Library, Loaded, Project
 from slidegen.errors import ContentError, Location, Problem
-from slidegen.loader import read_document, validate
+from slidegen.loader import read_document
+from slidegen.messages import validate
 from slidegen.models.catalog import ContentType, content_type
 from slidegen.models.deck import Deck
 from slidegen.models.example import Example
 from slidegen.models.survey import Survey
+from slidegen.references import check_picture
 
 SKIP_DIRS = {"schema"}
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from slidegen.content import MAX_PICTURE_BYTES, Library, Project, check_picture
+from slidegen.content import Library, Project
 from slidegen.errors import ContentError, Problem
 from slidegen.loader import parse_document
+from slidegen.references import MAX_PICTURE_BYTES, check_picture
 
 DECK = "content/decks/skype-2016-10-28.yaml"
 

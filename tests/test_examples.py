@@ -12,7 +12,8 @@ from slidegen.build import build
 from slidegen.cli import main
 from slidegen.content import Library, Project
 from slidegen.errors import ContentError
-from slidegen.loader import parse_document, validate
+from slidegen.loader import parse_document
+from slidegen.messages import validate
 from slidegen.models.county import COUNTIES, find_county
 from slidegen.models.example import Example
 

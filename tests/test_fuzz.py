@@ -11,9 +11,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from slidegen.content import Loaded, check_survey
+from slidegen.checks import check_survey
+from slidegen.content import Loaded
 from slidegen.errors import ContentError
-from slidegen.loader import parse_document, validate
+from slidegen.loader import parse_document
+from slidegen.messages import validate
 from slidegen.models.catalog import CONTENT_TYPES
 from slidegen.models.survey import Survey
 from slidegen.schema import schemas

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from slidegen.errors import ContentError
-from slidegen.loader import parse_document, validate
+from slidegen.loader import parse_document
+from slidegen.messages import validate
 from slidegen.models.deck import Deck
 from slidegen.models.guidance import Guidance
 from slidegen.models.survey import Survey

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from slidegen.loader import suggest
+from slidegen.messages import suggest
 from slidegen.models.base import Model, Text
 from slidegen.models.county import County, county_names, find_county
 

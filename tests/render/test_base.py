@@ -6,7 +6,8 @@ import pytest
 from conftest import ROOT
 from pptx import Presentation
 
-from slidegen.loader import read_document, validate
+from slidegen.loader import read_document
+from slidegen.messages import validate
 from slidegen.models.theme import Theme
 from slidegen.plan.geometry import SLIDE_SIZES
 from slidegen.render.base import presentation
