@@ -97,7 +97,8 @@ def build(
 ) -> list[Built]:
     """Build decks into out_dir (output/ by default). Nothing is written unless every deck succeeds.
 
-    With `pdf`, each deck is also converted to <name>.pdf through LibreOffice (one run for all).
+    With `pdf`, each deck is also converted to <name>.pdf through LibreOffice (one run for all),
+    before anything is written: a failed conversion leaves output/ as it was.
     """
     from slidegen.output import normalise_zip, write_atomic
     from slidegen.render.deck import render_deck
@@ -116,20 +117,35 @@ def build(
         data = normalise_zip(data, build_time(bundle.deck.model.meeting.date))
         rendered.append((bundle, deck_plan, data, time.perf_counter() - t0))
     out_dir = Path(out_dir) if out_dir else project.output
+    pdfs = _pdfs([(deck_plan.name, len(deck_plan.slides), data) for _, deck_plan, data, _ in rendered], report) if pdf else {}
     built = []
     for bundle, deck_plan, data, seconds in rendered:
         target = out_dir / f"{deck_plan.name}.pptx"
         write_atomic(target, data)
+        if deck_plan.name in pdfs:
+            write_atomic(target.with_suffix(".pdf"), pdfs[deck_plan.name])
         titles = tuple(slide_title(s) for s in deck_plan.slides)
         built.append(Built(deck_plan.name, target, len(deck_plan.slides), seconds, deck_plan.properties.title,
                            titles, frozenset(bundle.files()), frozenset(bundle.folders)))
-    if pdf:
-        from slidegen.convert import Deck, write_pdfs
-
-        report(f"converting {len(built)} deck{'s' if len(built) != 1 else ''} to PDF with LibreOffice …")
-        write_pdfs([Deck(b.path, b.slides) for b in built], out_dir)
     report(f"done in {time.perf_counter() - start:.2f} s")
     return built
+
+
+def _pdfs(decks: list[tuple[str, int, bytes]], report: Report) -> dict[str, bytes]:
+    """The PDF of each rendered deck, converted from a private folder before anything is written to output/."""
+    import tempfile
+
+    from slidegen.convert import Deck, to_pdf
+
+    report(f"converting {len(decks)} deck{'s' if len(decks) != 1 else ''} to PDF with LibreOffice …")
+    with tempfile.TemporaryDirectory(prefix="slidegen-pdf-") as tmp:
+        files = []
+        for name, slides, data in decks:
+            path = Path(tmp) / f"{name}.pptx"
+            path.write_bytes(data)
+            files.append(Deck(path, slides))
+        converted = to_pdf(files)
+        return {deck.pptx.stem: converted[deck.pptx] for deck in files}
 
 
 def preview(

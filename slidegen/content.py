@@ -30,7 +30,6 @@ from slidegen.models.example import MAX_PER_COUNTY, Example
 from slidegen.models.guidance import Guidance
 from slidegen.models.survey import Survey
 from slidegen.models.theme import Theme
-from slidegen.plan.pictures import image_size
 from slidegen.references import check_picture, resolve_reference
 from slidegen.themes import ThemeFiles, check_theme
 
@@ -149,8 +148,8 @@ class Library:
         """Checked pictures: reference → (file, pixel size)."""
         self._themes: dict[Path, tuple[tuple[tuple[str, int, int], ...], LoadedTheme]] = {}
 
-    def load(self, path: Path, model: type[M]) -> Loaded[M]:
-        """Read and validate one file (ContentError with every problem in it)."""
+    def load(self, path: Path, model: type[M], doc: Document | None = None) -> Loaded[M]:
+        """Read (unless `doc` is the file already read) and validate one file; ContentError with every problem."""
         path = Path(path)
         try:
             st = path.stat()
@@ -161,7 +160,7 @@ class Library:
         hit = self._cache.get(key)
         if hit and hit[0] == stamp:
             return hit[1]
-        doc = read_document(path, self.project.root)
+        doc = doc or read_document(path, self.project.root)
         loaded = Loaded(doc, validate(doc, model))
         self._cache[key] = (stamp, loaded)
         return loaded
@@ -215,12 +214,12 @@ class Library:
                 refs[(ref, model)] = self.load(target, model)
             except ContentError as exc:
                 problems.extend(exc.problems)
-        examples = self.examples(problems) if _shows_examples(deck.model) else []
+        examples = self.examples(problems) if shows_examples(deck.model) else []
         if problems:
             raise ContentError(problems)
         assert loaded_theme is not None
         pictures = {m.picture: self.pictures[m.picture] for m in (ex.model for ex in examples) if m.picture}
-        folders = {self.project.content / "examples"} if _shows_examples(deck.model) else set()
+        folders = {self.project.content / "examples"} if shows_examples(deck.model) else set()
         bundle = Bundle(Path(path), deck, loaded_theme, refs, examples, pictures, folders)
         problems.extend(check_bundle(bundle))
         if problems:
@@ -257,13 +256,8 @@ class Library:
         if isinstance(found, Problem):
             problems.append(found)
             return
-        with found.open("rb") as fh:
-            dims = image_size(fh.read(64 * 1024))
-        if dims is None:
-            problems.append(doc.problem(loc, f"`{ref}` starts like a PNG or JPEG picture but its size cannot be read; "
-                                        "open it and save it again as PNG or JPEG"))
-            return
-        self.pictures[ref] = (found.resolve(), dims)
+        path, dims = found
+        self.pictures[ref] = (path.resolve(), dims)
 
     def _theme(self, deck: Loaded[Deck], override: str | None, problems: list[Problem]) -> LoadedTheme | None:
         name = override or deck.model.theme
@@ -322,7 +316,7 @@ def _references(deck: Deck) -> list[tuple[tuple[Any, ...], str | None, type]]:
     return out
 
 
-def _shows_examples(deck: Deck) -> bool:
+def shows_examples(deck: Deck) -> bool:
     return any(isinstance(s, (ExamplesOverviewSlide, ExamplesSlide)) for s in deck.slides)
 
 

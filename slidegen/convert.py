@@ -95,17 +95,6 @@ def to_pdf(decks: list[Deck], timeout: float = TIMEOUT) -> dict[Path, bytes]:
         return out
 
 
-def write_pdfs(decks: list[Deck], out_dir: Path) -> list[Path]:
-    """Convert decks and write <name>.pdf beside them in out_dir, each file replaced atomically."""
-    pdfs = to_pdf(decks)
-    written = []
-    for deck in decks:
-        target = Path(out_dir) / (deck.pptx.stem + ".pdf")
-        write_atomic(target, pdfs[deck.pptx])
-        written.append(target)
-    return written
-
-
 def slide_pictures(pdf: bytes, width_px: int = 1280, optimize: bool = True) -> list[bytes]:
     """Every page of a PDF as a PNG `width_px` wide.
 

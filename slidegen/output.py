@@ -12,6 +12,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from slidegen.errors import ToolError
 from slidegen.stamp import EPOCH
 
 
@@ -107,11 +108,15 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     The data goes to a hidden temporary file in the same folder, is flushed to disk, and then
     renamed over the target. Temporary files that a killed run left in the folder are removed
-    after the next successful write there, once they are older than STALE_SECONDS.
+    after the next successful write there, once they are older than STALE_SECONDS. A file that
+    cannot be written raises ToolError saying which and why.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise ToolError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -119,11 +124,13 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise ToolError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
     _sync_folder(path.parent)
     remove_stale_temps(path.parent)

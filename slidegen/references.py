@@ -8,6 +8,7 @@ from typing import Any
 from slidegen.errors import Problem
 from slidegen.loader import Document
 from slidegen.messages import suggest
+from slidegen.pictures import PictureError, read_picture
 
 MAX_PICTURE_BYTES = 5 * 2**20
 """Pictures larger than this are refused: a slide never needs more, and decks travel by e-mail."""
@@ -52,40 +53,18 @@ def resolve_reference(
 PICTURE_PATTERNS = ("*.png", "*.jpg", "*.jpeg", "*.PNG", "*.JPG", "*.JPEG")
 
 
-_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", 0, "PNG"),
-    (b"\xff\xd8\xff", 0, "JPEG"),
-    (b"GIF8", 0, "a GIF picture"),
-    (b"WEBP", 8, "a WebP picture"),
-    (b"ftyp", 4, "a HEIC or AVIF picture (as phones save them)"),
-    (b"BM", 0, "a BMP picture"),
-    (b"II*\x00", 0, "a TIFF picture"),
-    (b"MM\x00*", 0, "a TIFF picture"),
-    (b"%PDF", 0, "a PDF document"),
-    (b"<svg", 0, "an SVG drawing"),
-    (b"<?xml", 0, "an XML file (an SVG drawing?)"),
-    (b"PK\x03\x04", 0, "a zip package (an Office document?)"),
-)
-"""Magic numbers: what a file's first bytes say it is."""
 
 
-def picture_kind(head: bytes) -> str | None:
-    """What the first bytes of a file say it is: `PNG`, `JPEG`, another kind in words, or None."""
-    for magic, offset, kind in _SIGNATURES:
-        if head[offset : offset + len(magic)] == magic:
-            return kind
-    return None
 
 
-def check_picture(content: Path, ref: str, doc: Document, loc: tuple[Any, ...]) -> Path | Problem:
-    """The picture a reference names, when it is inside content/, really a PNG or JPEG, and small enough."""
+def check_picture(content: Path, ref: str, doc: Document, loc: tuple[Any, ...]) -> tuple[Path, tuple[int, int]] | Problem:
+    """The picture a reference names and its pixel size, when it is inside content/, small enough, and
+    really a PNG or JPEG that can be read to its end."""
     found = resolve_reference(content, ref, doc, loc, PICTURE_PATTERNS, example="bilder/karta.png")
     if isinstance(found, Problem):
         return found
     try:
         size = found.stat().st_size
-        with found.open("rb") as fh:
-            head = fh.read(16)
     except OSError as exc:
         return doc.problem(loc, f"`{ref}` cannot be read ({exc.strerror}); check that the file is not open elsewhere")
     if size > MAX_PICTURE_BYTES:
@@ -94,8 +73,7 @@ def check_picture(content: Path, ref: str, doc: Document, loc: tuple[Any, ...]) 
             f"`{ref}` is {size / 2**20:.1f} MiB, more than the {MAX_PICTURE_BYTES // 2**20} MiB a picture may be; "
             "save it smaller (a slide needs at most about 2000 pixels across)",
         )
-    kind = picture_kind(head)
-    if kind in ("PNG", "JPEG"):
-        return found
-    what = "it is empty" if not head else f"it is {kind}" if kind else "its content is not a picture"
-    return doc.problem(loc, f"`{ref}` is not a PNG or JPEG picture ({what}); save it as PNG or JPEG")
+    try:
+        return found, read_picture(found, ("PNG", "JPEG"))
+    except PictureError as exc:
+        return doc.problem(loc, f"`{ref}` {exc}; save it as PNG or JPEG")

@@ -1,19 +1,15 @@
-"""An organisation's PowerPoint template: opened (also as .potx), its layouts and placeholders checked against what slidegen needs."""
+"""An organisation's PowerPoint template (also .potx): its layouts and placeholders read and checked, without python-pptx."""
 
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from pptx import Presentation
-from pptx.exc import PackageNotFoundError
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
-from pptx.presentation import Presentation as PresentationType
 
 from slidegen.errors import Location, Problem
 from slidegen.loader import Document
@@ -94,19 +90,26 @@ class TemplateUnreadable(Exception):
     """The file is not a PowerPoint presentation or template that can be opened."""
 
 
-def open_template(path: Path) -> PresentationType:
-    """The template as a presentation; a .potx is read as the presentation it would start."""
-    data = Path(path).read_bytes()
-    try:
-        if path.suffix.lower() == ".potx":
-            data = _as_presentation(data)
-        return Presentation(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError) as exc:
-        raise TemplateUnreadable(str(exc) or type(exc).__name__) from None
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+}
+THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 
 
-def _as_presentation(data: bytes) -> bytes:
+def qn(tag: str) -> str:
+    """`p:ph` → `{namespace}ph`."""
+    prefix, name = tag.split(":")
+    return f"{{{NS[prefix]}}}{name}"
+
+
+def as_presentation(data: bytes, path: Path) -> bytes:
     """A .potx package with its main part typed as a presentation, which is all that tells the two apart."""
+    if path.suffix.lower() != ".potx":
+        return data
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -118,33 +121,70 @@ def _as_presentation(data: bytes) -> bytes:
     return out.getvalue()
 
 
+class _Package:
+    """A .pptx or .potx read as a zip of XML parts, following relationships by hand."""
+
+    def __init__(self, data: bytes) -> None:
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+
+    def xml(self, part: str) -> Any:
+        return etree.fromstring(self.zip.read(part))
+
+    def main(self) -> str:
+        """The presentation part's name, from the package relationships."""
+        rels = self.xml("_rels/.rels")
+        for rel in rels.iter(qn("rel:Relationship")):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                return rel.get("Target", "").lstrip("/")
+        raise KeyError("no presentation part")
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """rId → (relationship type, target part name) of a part."""
+        folder, name = posixpath.split(part)
+        try:
+            root = self.xml(posixpath.join(folder, "_rels", name + ".rels"))
+        except KeyError:
+            return {}
+        return {
+            rel.get("Id"): (rel.get("Type", ""), posixpath.normpath(posixpath.join(folder, rel.get("Target", ""))))
+            for rel in root.iter(qn("rel:Relationship"))
+        }
+
+
 def inspect(path: Path) -> TemplateInfo:
     """Read a template's slide size, layouts and placeholders, master background and fonts."""
-    prs = open_template(path)
-    layouts = []
-    for master in prs.slide_masters:
-        for layout in master.slide_layouts:
-            phs = tuple(
-                Placeholder(ph.get("type", "obj"), int(ph.get("idx", "0")))
-                for ph in layout._element.iter(qn("p:ph"))
-            )
-            layouts.append(LayoutInfo(layout.name, phs))
-    theme = _theme_xml(prs)
-    fonts = theme.find(f".//{qn('a:fontScheme')}") if theme is not None else None
+    try:
+        pkg = _Package(as_presentation(Path(path).read_bytes(), Path(path)))
+        main = pkg.main()
+        pres = pkg.xml(main)
+        rels = pkg.rels(main)
+        masters = [rels[m.get(qn("r:id"))][1] for m in pres.iterfind("p:sldMasterIdLst/p:sldMasterId", NS)]
+        layouts = []
+        for master in masters:
+            master_rels = pkg.rels(master)
+            for ref in pkg.xml(master).iterfind("p:sldLayoutIdLst/p:sldLayoutId", NS):
+                layout = pkg.xml(master_rels[ref.get(qn("r:id"))][1])
+                phs = tuple(
+                    Placeholder(ph.get("type", "obj"), int(ph.get("idx", "0"))) for ph in layout.iter(qn("p:ph"))
+                )
+                layouts.append(LayoutInfo(layout.find("p:cSld", NS).get("name", ""), phs))
+        first = pkg.xml(masters[0])
+        theme_part = next(target for kind, target in pkg.rels(masters[0]).values() if kind == THEME_REL)
+        theme = pkg.xml(theme_part)
+        size = pres.find("p:sldSz", NS)
+    except (OSError, zipfile.BadZipFile, KeyError, IndexError, StopIteration, ValueError, AttributeError,
+            etree.XMLSyntaxError) as exc:
+        raise TemplateUnreadable(str(exc) or type(exc).__name__) from None
+    fonts = theme.find(".//a:fontScheme", NS)
     return TemplateInfo(
-        width=prs.slide_width,
-        height=prs.slide_height,
+        width=int(size.get("cx")) if size is not None else 0,
+        height=int(size.get("cy")) if size is not None else 0,
         layouts=tuple(layouts),
-        background=master_background(prs),
+        background=master_background(first, theme),
         title_font=_font(fonts, "a:majorFont"),
         body_font=_font(fonts, "a:minorFont"),
-        slides=len(prs.slides),
+        slides=len(pres.findall("p:sldIdLst/p:sldId", NS)),
     )
-
-
-def _theme_xml(prs: PresentationType) -> Any:
-    part = prs.slide_master.part.part_related_by(RT.THEME)
-    return etree.fromstring(part.blob)
 
 
 def _font(fonts: Any, which: str) -> str | None:
@@ -154,9 +194,8 @@ def _font(fonts: Any, which: str) -> str | None:
     return latin.get("typeface") if latin is not None else None
 
 
-def master_background(prs: PresentationType) -> str | None:
-    """The first master's background as `#RRGGBB` when it is one plain colour (None for pictures, gradients …)."""
-    master = prs.slide_master._element
+def master_background(master: Any, theme: Any) -> str | None:
+    """A master's background as `#RRGGBB` when it is one plain colour (None for pictures, gradients …)."""
     bg = master.find(f"{qn('p:cSld')}/{qn('p:bg')}")
     if bg is None:
         return None
@@ -170,7 +209,7 @@ def master_background(prs: PresentationType) -> str | None:
         return "#" + colour.get("val", "").upper()
     if colour.tag == qn("a:schemeClr"):
         slot = master.find(qn("p:clrMap")).get(colour.get("val"), colour.get("val"))
-        scheme = _theme_xml(prs).find(f".//{qn('a:clrScheme')}/{qn('a:' + slot)}")
+        scheme = theme.find(f".//{qn('a:clrScheme')}/{qn('a:' + slot)}")
         if scheme is not None and len(scheme):
             value = scheme[0].get("val") if scheme[0].tag == qn("a:srgbClr") else scheme[0].get("lastClr")
             return f"#{value.upper()}" if value else None

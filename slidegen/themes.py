@@ -10,18 +10,7 @@ from slidegen.errors import Problem
 from slidegen.loader import Document
 from slidegen.messages import suggest
 from slidegen.models.theme import Theme
-from slidegen.plan.pictures import image_size
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-_LOOKS_LIKE = {
-    b"\xff\xd8\xff": "a JPEG picture",
-    b"GIF8": "a GIF picture",
-    b"<svg": "an SVG drawing",
-    b"<?xml": "an XML file (SVG?)",
-    b"BM": "a BMP picture",
-    b"PK\x03\x04": "a zip file",
-}
+from slidegen.pictures import PictureError, read_picture
 
 
 @dataclass(frozen=True)
@@ -32,19 +21,6 @@ class ThemeFiles:
     logo: Path | None = None
     logo_pixels: tuple[int, int] | None = None
     template: Path | None = None
-
-
-def png_size(data: bytes) -> tuple[int, int] | None:
-    """Width and height in pixels of PNG bytes, or None when the bytes are not a PNG picture."""
-    size = image_size(data) if data.startswith(PNG_SIGNATURE) else None
-    return size if size and all(size) else None
-
-
-def _what_it_is(data: bytes) -> str:
-    for start, name in _LOOKS_LIKE.items():
-        if data.lstrip()[: len(start)] == start:
-            return name
-    return "not a PNG picture"
 
 
 def beside(doc: Document, name: str) -> str:
@@ -72,12 +48,10 @@ def check_files(doc: Document, theme: Theme) -> tuple[ThemeFiles, list[Problem]]
     if theme.logo is not None:
         logo = _file_in_folder(doc, theme.logo.file, ("logo", "file"), problems, (".png",))
         if logo is not None:
-            with logo.open("rb") as fh:
-                head = fh.read(64)
-            logo_pixels = png_size(head)
-            if logo_pixels is None:
-                problems.append(doc.problem(("logo", "file"), f"{theme.logo.file} is {_what_it_is(head)}, not a PNG "
-                                            "picture; save the logo as PNG"))
+            try:
+                logo_pixels = read_picture(logo, ("PNG",))
+            except PictureError as exc:
+                problems.append(doc.problem(("logo", "file"), f"{theme.logo.file} {exc}; save the logo as PNG"))
                 logo = None
     if theme.template is not None:
         template = _file_in_folder(doc, theme.template.file, ("template", "file"), problems, (".pptx", ".potx"))

@@ -6,15 +6,13 @@ from pathlib import Path, PurePosixPath
 
 from slidegen.build import plan
 from slidegen.checks import check_survey
-from slidegen.content import Bundle, Library, Loaded, Project
+from slidegen.content import Bundle, Library, Project, shows_examples
 from slidegen.errors import ContentError, Location, Problem
 from slidegen.loader import read_document
-from slidegen.messages import validate
 from slidegen.models.catalog import ContentType, content_type
 from slidegen.models.deck import Deck
 from slidegen.models.example import Example
 from slidegen.models.survey import Survey
-from slidegen.references import check_picture
 
 SKIP_DIRS = {"schema"}
 
@@ -29,28 +27,34 @@ def type_for(project: Project, path: Path, keys: set[str]) -> ContentType | None
 
 
 def _files(project: Project, paths: list[Path]) -> list[Path]:
+    """The YAML files to check, each once, in the order given (folders: every file below, sorted)."""
     if not paths:
         paths = [project.content]
-    out: list[Path] = []
+    out: dict[Path, Path] = {}
     for p in paths:
         if p.is_dir():
-            out.extend(
+            found = [
                 f for f in sorted(p.rglob("*.yaml"))
                 if not (set(f.relative_to(p).parts[:-1]) & SKIP_DIRS) and not f.name.startswith("_")
-            )
+            ]
         else:
-            out.append(p)
-    return out
+            found = [p]
+        for f in found:
+            out.setdefault(f.resolve(), f)
+    return list(out.values())
 
 
 def validate_paths(project: Project, paths: list[Path]) -> int:
     """Check files (all of content/ when none are given); every problem is raised together.
 
-    Returns how many files were checked.
+    A deck is checked with everything it refers to, including whether every text fits its slide.
+    A good example is also checked against the decks that show examples (its methods must be in
+    their survey, at most two per county). Returns how many files were checked.
     """
     library = Library(project)
     problems: list[Problem] = []
     decks: list[Path] = []
+    examples = False
     files = _files(project, paths)
     for path in files:
         try:
@@ -73,16 +77,15 @@ def validate_paths(project: Project, paths: list[Path]) -> int:
                 problems.extend(exc.problems)
             continue
         try:
-            model = validate(doc, kind.model)
+            loaded = library.load(path, kind.model, doc)
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
-        if isinstance(model, Survey):
-            problems.extend(check_survey(Loaded(doc, model)))
-        elif isinstance(model, Example) and model.picture:
-            picture = check_picture(project.content, model.picture, doc, ("picture",))
-            if isinstance(picture, Problem):
-                problems.append(picture)
+        if isinstance(loaded.model, Survey):
+            problems.extend(check_survey(loaded))
+        elif isinstance(loaded.model, Example):
+            examples = True
+    problems.extend(_examples_in_context(project, library, decks) if examples else [])
     bundles: list[Bundle] = []
     for deck in decks:
         try:
@@ -96,3 +99,28 @@ def validate_paths(project: Project, paths: list[Path]) -> int:
     if problems:
         raise ContentError(problems)
     return len(files)
+
+
+def _examples_in_context(project: Project, library: Library, checked: list[Path]) -> list[Problem]:
+    """What the decks that show examples find wrong in content/examples/ (pictures, methods, at most two per
+    county), for decks not checked in full anyway."""
+    problems: list[Problem] = []
+    done = {p.resolve() for p in checked}
+    showing = [d for d in project.decks() if d.resolve() not in done and _shows_examples(library, d)]
+    if not showing:
+        library.examples(problems)
+        return problems
+    folder = project.show(project.content / "examples") + "/"
+    for deck in showing:
+        try:
+            library.bundle(deck)
+        except ContentError as exc:
+            problems.extend(p for p in exc.problems if p.location.file.startswith(folder))
+    return problems
+
+
+def _shows_examples(library: Library, deck: Path) -> bool:
+    try:
+        return shows_examples(library.load(deck, Deck).model)
+    except ContentError:
+        return False

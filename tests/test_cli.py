@@ -124,3 +124,30 @@ def test_check_theme_passes_on_every_shipped_theme(project: Project):
         assert f"theme {name} is ready" in result.output
         assert "✗" not in result.output
 
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_message_not_a_traceback(project: Project, tmp_path: Path):
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(project.root), "build", "--out-dir", str(blocker / "sub")])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("error: cannot write ") and last.endswith("Not a directory")
+
+
+def test_a_meeting_date_out_of_range_is_located(project: Project):
+    deck = project.content / "decks" / "skype-2016-10-28.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("date: 2016-10-28", "date: 3016-10-28"), encoding="utf-8")
+    result = run(project, "build", str(deck))
+    assert result.exit_code == 1
+    assert "meeting.date: 3016-10-28 is not a plausible meeting date" in result.output
+
+
+def test_an_empty_title_is_refused(project: Project):
+    deck = project.content / "decks" / "skype-2016-10-28.yaml"
+    text = deck.read_text(encoding="utf-8").replace("title: Tema Nobel, bygga vidare på enkätsvaren (3)", 'title: ""')
+    deck.write_text(text, encoding="utf-8")
+    result = run(project, "validate", str(deck))
+    assert result.exit_code == 1
+    assert ".title: must not be empty" in result.output

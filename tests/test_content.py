@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -139,8 +140,16 @@ def test_library_reuses_unchanged_files(project: Project):
     assert third.survey(None).model.method(26).results.done == 73
 
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 40
+def _picture_bytes(fmt: str) -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 30), "#336699").save(buf, format=fmt)
+    return buf.getvalue()
+
+
+PNG = _picture_bytes("PNG")
+JPEG = _picture_bytes("JPEG")
 
 
 def picture_problem(project: Project, ref: str) -> str | Path:
@@ -148,7 +157,11 @@ def picture_problem(project: Project, ref: str) -> str | Path:
     doc = parse_document(f"title: Exempel\npicture: '{ref}'\n".encode(), project.content / "example.yaml",
                          "content/example.yaml")
     found = check_picture(project.content, ref, doc, ("picture",))
-    return str(found) if isinstance(found, Problem) else found
+    if isinstance(found, Problem):
+        return str(found)
+    path, size = found
+    assert size == (40, 30)
+    return path
 
 
 @pytest.fixture

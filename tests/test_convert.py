@@ -60,3 +60,22 @@ def test_without_libreoffice_pdf_and_preview_say_how_to_install_it(project: Proj
         assert len(lines) == 1 and "LibreOffice is needed" in lines[0] and "apt-get install libreoffice-impress" in lines[0]
     assert not list(project.output.glob("*.pptx"))  # nothing was built half-way
     assert run(project, "build").exit_code == 0  # the .pptx build itself never needs it
+
+
+def test_a_failed_pdf_conversion_leaves_output_as_it_was(project: Project, tmp_path, monkeypatch):
+    deck = str(project.content / "decks" / "skype-2016-10-28.yaml")
+    assert run(project, "build", deck).exit_code == 0
+    pptx = project.output / "skype-2016-10-28.pptx"
+    before = pptx.read_bytes()
+    deck_file = project.content / "decks" / "skype-2016-10-28.yaml"
+    deck_file.write_text(deck_file.read_text(encoding="utf-8").replace("Hur på hemsidan?", "Hur på webben?"),
+                         encoding="utf-8")
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")  # says yes, converts nothing
+    fake.chmod(0o755)
+    monkeypatch.setenv("SLIDEGEN_SOFFICE", str(fake))
+    result = run(project, "build", "--pdf", deck)
+    assert result.exit_code == 1
+    assert "LibreOffice could not convert skype-2016-10-28.pptx to PDF" in result.output
+    assert pptx.read_bytes() == before
+    assert not pptx.with_suffix(".pdf").exists()

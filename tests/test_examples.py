@@ -221,3 +221,16 @@ def test_a_new_example_shows_up_in_the_rebuilt_deck(project: Project, tmp_path: 
     assert over.paragraphs[0] == "1 av 21 län har lämnat exempel"
     assert "I  Gotland – 1 exempel" in over.paragraphs
     assert any(s.title == "Gotland: Exempel: Naturvägledning i skolan" for s in slides)
+
+
+def test_validating_one_example_checks_it_against_the_decks(project: Project):
+    path = add_example(project, "halland-1.yaml", example_text("Halland", methods="[23, 99]"))
+    result = run(project, "validate", str(path))
+    assert result.exit_code == 1
+    assert "content/examples/halland-1.yaml:4:15: methods[1]: there is no method 99" in result.output
+    path.write_text(example_text("Halland"), encoding="utf-8")
+    add_example(project, "skane-2.yaml", example_text("Skåne"))
+    third = add_example(project, "skane-3.yaml", example_text("Skåne"))
+    result = run(project, "validate", str(third))
+    assert result.exit_code == 1
+    assert "Skåne has 3 examples" in result.output

@@ -16,6 +16,7 @@ import pytest
 from conftest import copy_project
 from openxml_audit import FileFormat, OpenXmlValidator
 from pptx import Presentation
+from pptx.oxml.ns import qn
 
 from slidegen.output import (
     STALE_SECONDS,
@@ -94,13 +95,21 @@ def test_document_properties_come_from_the_deck(shipped):
 
 
 def test_every_text_in_every_part_is_swedish(shipped):
+    import re
+
+    from lxml import etree
+
+    runs = 0
     with zipfile.ZipFile(shipped["skype-2016-10-28"]) as z:
-        xml_parts = [n for n in z.namelist() if n.endswith(".xml")]
-        langs = set()
-        for name in xml_parts:
-            text = z.read(name).decode("utf-8")
-            langs.update(__import__("re").findall(r'\blang="([^"]+)"', text))
-        assert langs == {"sv-SE"}
+        for name in (n for n in z.namelist() if n.endswith(".xml")):
+            text = z.read(name)
+            assert set(re.findall(rb'\blang="([^"]+)"', text)) <= {b"sv-SE"}, name
+            root = etree.fromstring(text)
+            for run in root.iter(qn("a:r"), qn("a:fld")):  # every run, notes included, carries the language
+                runs += 1
+                rpr = run.find(qn("a:rPr"))
+                assert rpr is not None and rpr.get("lang") == "sv-SE", (name, etree.tostring(run)[:120])
+    assert runs > 100
 
 
 def test_speaker_notes_land_in_the_notes_page(shipped):

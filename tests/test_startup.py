@@ -39,6 +39,10 @@ def test_validate_imports_neither_pptx_nor_matplotlib(project: Project):
     assert run_cli("--root", str(project.root), "validate") == (0, "")
     deck = project.content / "decks" / "skype-2016-10-28.yaml"
     assert run_cli("--root", str(project.root), "validate", str(deck)) == (0, "")
+    # a theme built on an organisation's template is checked without python-pptx too
+    deck.write_text(deck.read_text(encoding="utf-8").replace("theme: default", "theme: mall"), encoding="utf-8")
+    assert run_cli("--root", str(project.root), "validate", str(deck)) == (0, "")
+    assert run_cli("--root", str(project.root), "check-theme", "mall") == (0, "")
 
 
 def test_the_probe_sees_what_a_build_imports(project: Project):

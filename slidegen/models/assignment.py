@@ -15,6 +15,6 @@ class Assignment(Model):
     heading: Text = Field(description="The section of the directions, shown as the slide's first line.")
     lead: Text = Field(description="The assignment's opening sentence, up to its lettered parts.")
     parts: list[Text] = Field(min_length=1, description="The parts, lettered a), b), … in this order.")
-    tail: str | None = Field(None, description="The sentence that follows the parts, if any.")
-    context: str | None = Field(None, description="A paragraph placing the assignment in context.")
+    tail: Text | None = Field(None, description="The sentence that follows the parts, if any.")
+    context: Text | None = Field(None, description="A paragraph placing the assignment in context.")
     follow_up: list[Text] = Field(default_factory=list, description="What has been done so far, one line each.")

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from slidegen.models.base import ContentRef, Model, Text
 
@@ -56,12 +56,19 @@ class Meeting(Model):
     end: str | None = Field(None, pattern=r"^\d{1,2}\.\d{2}$", examples=["14.15"],
                             description="End time as `14.15` (in quotes).")
     presenters: list[Text] = Field(default_factory=list, description="The presenters' names.")
-    presenter_group: str | None = Field(None, description="The group the presenters speak for, e.g. `RUS arbetsgrupp`.")
+    presenter_group: Text | None = Field(None, description="The group the presenters speak for, e.g. `RUS arbetsgrupp`.")
     organisation: Text = Field(description="The organisation behind the deck, used as the document's author.")
-    subject: str | None = Field(None, description="One line on what the meeting is about (document subject).")
+    subject: Text | None = Field(None, description="One line on what the meeting is about (document subject).")
     keywords: list[Text] = Field(default_factory=list, description="Keywords for the document properties.")
     language: str = Field("sv-SE", pattern=r"^[a-z]{2,3}-[A-Z]{2}$", examples=["sv-SE"],
                           description="Language of the text, e.g. `sv-SE`.")
+
+    @field_validator("date")
+    @classmethod
+    def _plausible(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and not (1980 <= value.year <= 2099):
+            raise ValueError(f"{value.isoformat()} is not a plausible meeting date; write it like 2016-10-28")
+        return value
 
     def time(self) -> str | None:
         """`kl. 13.00–14.15`, or None when the times are not given."""
@@ -87,15 +94,15 @@ ChartRenderer = Literal["image", "native"]
 class SlideBase(Model):
     """What every slide can have."""
 
-    notes: str | None = Field(None, description="Speaker notes for the slide.")
+    notes: Text | None = Field(None, description="Speaker notes for the slide.")
 
 
 class TitleSlide(SlideBase):
     """The opening slide: title, meeting line and presenters."""
 
     kind: Literal["title"]
-    title: str | None = Field(None, description="The title; the meeting's title when left out.")
-    subtitle: str | None = Field(None, description="The meeting line under the title.")
+    title: Text | None = Field(None, description="The title; the meeting's title when left out.")
+    subtitle: Text | None = Field(None, description="The meeting line under the title.")
     show_presenters: bool = Field(True, description="Show the presenters under the subtitle.")
 
 
@@ -111,7 +118,7 @@ class AgendaPointsSlide(SlideBase):
 
     kind: Literal["agenda_points"]
     items: list[Annotated[int, Field(ge=1, strict=True)]] = Field(min_length=1, description="Agenda item numbers.")
-    title: str | None = Field(None, description="The title; the first item's text when left out.")
+    title: Text | None = Field(None, description="The title; the first item's text when left out.")
 
 
 class BulletItem(Model):
@@ -128,7 +135,7 @@ class OverviewChart(Model):
     """A summary chart of a survey: per method group, how many methods each answer clearly dominates."""
 
     survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
-    title: str | None = Field(None, description="A caption above the chart; a default one when left out.")
+    title: Text | None = Field(None, description="A caption above the chart; a default one when left out.")
     renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
 
 
@@ -139,7 +146,7 @@ class BulletsSlide(SlideBase):
     """
 
     kind: Literal["bullets"]
-    title: str | None = Field(None, description="The title; the list file's title when left out.")
+    title: Text | None = Field(None, description="The title; the list file's title when left out.")
     items: list[Bullet] | None = Field(None, min_length=1, description="The bullets: text, or `text` with `items` below it.")
     source: ContentRef | None = Field(None, description="A bullet-list file, e.g. `conclusions-2015.yaml`.")
     chart: OverviewChart | None = Field(None, description="An overview chart of the survey, right of the bullets.")
@@ -165,7 +172,7 @@ class StatusListSlide(SlideBase):
     """A list of efforts with their status remarks."""
 
     kind: Literal["status_list"]
-    title: str | None = Field(None, description="The title; the list's own title when left out.")
+    title: Text | None = Field(None, description="The title; the list's own title when left out.")
     source: ContentRef = Field(description="The guidance file, e.g. `guidance-rus.yaml`.")
 
 
@@ -173,7 +180,7 @@ class MethodTableSlide(SlideBase):
     """A table of methods with the share of boards per answer; continued on more slides when long."""
 
     kind: Literal["method_table"]
-    title: str | None = Field(None, description="The title; the methods' group title when left out.")
+    title: Text | None = Field(None, description="The title; the methods' group title when left out.")
     survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
     methods: MethodSelection
 
@@ -207,7 +214,7 @@ class SectionSlide(SlideBase):
 
     kind: Literal["section"]
     title: Text
-    subtitle: str | None = None
+    subtitle: Text | None = None
 
 
 Slide = Annotated[

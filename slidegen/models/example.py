@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -37,10 +37,12 @@ class Example(Model):
     county: str = Field(description="The county, e.g. `Skåne`, `Skåne län` or `M`.")
     title: Text = Field(max_length=120, description="A short title for the slide.")
     description: list[Text] = Field(min_length=1, max_length=6, description="What the example is, in 1–6 bullets.")
-    methods: list[int] = Field(min_length=1, description="The survey's method numbers the example illustrates.")
+    methods: list[Annotated[int, Field(ge=1, strict=True)]] = Field(
+        min_length=1, description="The survey's method numbers the example illustrates, e.g. `[23]` or `[5, 8]`."
+    )
     contact: Contact | None = Field(None, description="Who to ask about the example.")
     picture: str | None = Field(None, description="A PNG or JPEG inside content/, e.g. `bilder/klimatrad.png`.")
-    picture_alt: str | None = Field(None, description="What the picture shows, for readers who cannot see it.")
+    picture_alt: Text | None = Field(None, description="What the picture shows, for readers who cannot see it.")
     status: Literal["utkast", "klar"] = Field("utkast", description="`utkast` (draft) or `klar` (ready to show).")
 
     @field_validator("county")

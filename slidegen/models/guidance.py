@@ -11,8 +11,8 @@ class Effort(Model):
     """One effort: its name, a status remark (`klar`, `dec.` …) and an optional note after it."""
 
     name: Text = Field(description="What the effort is, e.g. `Vägledning miljömålsprocessen`.")
-    status: str | None = Field(None, description="The status remark shown in parentheses, e.g. `klar 2017`.")
-    note: str | None = Field(None, description="Text after the status, e.g. `ny kurs 2018`.")
+    status: Text | None = Field(None, description="The status remark shown in parentheses, e.g. `klar 2017`.")
+    note: Text | None = Field(None, description="Text after the status, e.g. `ny kurs 2018`.")
 
     def line(self) -> str:
         """The effort as one line: `name (status), note`."""
@@ -29,4 +29,4 @@ class Guidance(Model):
 
     title: Text = Field(description="What the list is, e.g. `RUS metodutvecklingsinsatser`.")
     efforts: list[Effort] = Field(min_length=1, description="The efforts, one per line on the slide.")
-    closing: str | None = Field(None, description="A closing line that applies to all efforts.")
+    closing: Text | None = Field(None, description="A closing line that applies to all efforts.")

@@ -85,7 +85,7 @@ class Category(Model):
     """How one answer category is named."""
 
     label: Text = Field(description="The category's name, e.g. `Genomfört`.")
-    explanation: str | None = Field(None, description="What the answer means, shown in table headers.")
+    explanation: Text | None = Field(None, description="What the answer means, shown in table headers.")
 
     def header(self) -> str:
         """The column header: the label, with its explanation in parentheses when given."""

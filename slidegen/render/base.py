@@ -26,13 +26,18 @@ def presentation(theme: Theme, width: int, height: int, template: Path | None = 
     and fonts. A template keeps its own fonts, colours and background; only its example slides go.
     """
     if template is not None:
-        from slidegen.template import open_template
-
         prs = open_template(template)
         remove_slides(prs)
         _drop_thumbnail(prs)
         return prs
     return Presentation(io.BytesIO(_own(theme, width, height)))
+
+
+def open_template(path: Path) -> PresentationType:
+    """An organisation's template as a presentation; a .potx is read as the presentation it would start."""
+    from slidegen.template import as_presentation
+
+    return Presentation(io.BytesIO(as_presentation(Path(path).read_bytes(), Path(path))))
 
 
 _OWN: dict[tuple[str, int, int], bytes] = {}

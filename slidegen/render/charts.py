@@ -44,11 +44,12 @@ def chart_file(spec: ChartSpec, fmt: str, cache_dir: Path | None) -> bytes:
 
     data = draw(spec, fmt, DPI)
     if path is not None:
+        from slidegen.errors import ToolError
         from slidegen.output import write_atomic
 
         try:
             write_atomic(path, data)
-        except OSError:
+        except ToolError:
             pass  # a cache that cannot be written only costs time
     return data
 

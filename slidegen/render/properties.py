@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
@@ -57,11 +58,18 @@ def set_properties(prs: Presentation, plan: DeckPlan) -> None:
 LANG_TAGS = tuple(qn(t) for t in ("a:rPr", "a:defRPr", "a:endParaRPr"))
 
 
+RUN_TAGS = (qn("a:r"), qn("a:fld"))
+
+
 def set_language(prs: Presentation, lang: str) -> None:
-    """Every text property in every part (slides, masters, layouts, notes, charts) says the deck's language."""
+    """Every text run and text property in every part (slides, masters, layouts, notes, charts) says the
+    deck's language; runs written without properties (speaker notes) get them."""
     for part in prs.part.package.iter_parts():
         element = getattr(part, "_element", None)
         if element is None:
             continue
+        for run in element.iter(*RUN_TAGS):
+            if run.find(qn("a:rPr")) is None:
+                run.insert(0, etree.Element(qn("a:rPr")))
         for el in element.iter(*LANG_TAGS):
             el.set("lang", lang)
