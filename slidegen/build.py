@@ -80,11 +80,6 @@ def plan(bundles: list[Bundle]) -> list[DeckPlan]:
     return plans
 
 
-def validate(project: Project, paths: list[Path] | None = None, *, theme: str | None = None) -> list[DeckPlan]:
-    """Everything a build checks, without rendering or writing anything."""
-    return plan(load(project, paths, theme=theme))
-
-
 def build(
     project: Project,
     paths: list[Path] | None = None,

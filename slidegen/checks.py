@@ -12,6 +12,7 @@ from slidegen.models.deck import (
     MethodTableSlide,
 )
 from slidegen.models.survey import Survey
+from slidegen.plan.format import ranges
 
 if TYPE_CHECKING:
     from slidegen.content import Bundle, Loaded
@@ -28,7 +29,7 @@ def check_examples(bundle: Bundle) -> list[Problem]:
         for j, number in enumerate(ex.model.methods):
             if number not in known:
                 problems.append(ex.doc.problem(("methods", j), f"there is no method {number} in "
-                                               f"{survey.doc.display} (it has {_ranges(sorted(known))})"))
+                                               f"{survey.doc.display} (it has {ranges(sorted(known))})"))
     return problems
 
 
@@ -70,14 +71,14 @@ def check_bundle(bundle: Bundle) -> list[Problem]:
                 problems.append(
                     deck.doc.problem(
                         (*loc, "methods"),
-                        f"method{'s' if len(missing) > 1 else ''} {_ranges(missing)} "
+                        f"method{'s' if len(missing) > 1 else ''} {ranges(missing)} "
                         f"{'are' if len(missing) > 1 else 'is'} not in {survey.doc.display} "
-                        f"(it has {_ranges(sorted(known))})",
+                        f"(it has {ranges(sorted(known))})",
                     )
                 )
             dupes = sorted({n for n in slide.methods if list(slide.methods).count(n) > 1})
             if dupes:
-                problems.append(deck.doc.problem((*loc, "methods"), f"method {_ranges(dupes)} is selected twice"))
+                problems.append(deck.doc.problem((*loc, "methods"), f"method {ranges(dupes)} is selected twice"))
         elif isinstance(slide, AgendaSlide) and not agenda:
             problems.append(deck.doc.problem(loc, "an agenda slide needs the deck's `agenda:` list; add the items there"))
         elif isinstance(slide, AgendaPointsSlide):
@@ -92,17 +93,3 @@ def check_bundle(bundle: Bundle) -> list[Problem]:
     return problems
 
 
-def _ranges(numbers: list[int]) -> str:
-    """[1, 2, 3, 7] → `1–3, 7`."""
-    out: list[str] = []
-    numbers = sorted(set(numbers))
-    start = prev = None
-    for n in numbers + [None]:  # type: ignore[list-item]
-        if start is None:
-            start = prev = n
-        elif n is not None and n == prev + 1:
-            prev = n
-        else:
-            out.append(f"{start}" if start == prev else f"{start}–{prev}")
-            start = prev = n
-    return ", ".join(out)

@@ -15,7 +15,7 @@ from slidegen.loader import Document, read_document
 from slidegen.messages import suggest, validate
 from slidegen.models.assignment import Assignment
 from slidegen.models.bullets import BulletList
-from slidegen.models.county import COUNTIES
+from slidegen.models.county import order
 from slidegen.models.deck import (
     AssignmentSlide,
     BulletsSlide,
@@ -113,10 +113,6 @@ class Bundle:
     def name(self) -> str:
         """The deck's name: its file name without .yaml; the output is <name>.pptx."""
         return self.path.stem
-
-    @property
-    def theme_dir(self) -> Path:
-        return self.theme.files.folder
 
     def files(self) -> set[Path]:
         """Every file the deck depends on."""
@@ -234,8 +230,7 @@ class Library:
                 loaded.append(self.load(path, Example))
             except ContentError as exc:
                 problems.extend(exc.problems)
-        order = {c.name: i for i, c in enumerate(COUNTIES)}
-        loaded.sort(key=lambda ex: (order[ex.model.county], ex.doc.path.name))
+        loaded.sort(key=lambda ex: (order(ex.model.county), ex.doc.path.name))
         by_county: dict[str, list[Loaded[Example]]] = {}
         for ex in loaded:
             by_county.setdefault(ex.model.county, []).append(ex)

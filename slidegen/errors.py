@@ -80,11 +80,6 @@ class ToolError(SlidegenError):
     """An external tool (LibreOffice, the file system) failed; the message says how to fix it."""
 
 
-def error_at(location: Location, message: str) -> ContentError:
-    """A ContentError with a single problem."""
-    return ContentError([Problem(location, message)])
-
-
 def display_path(path: Path, root: Path | None) -> str:
     """The path as the user should see it: relative to the project root when inside it."""
     path = Path(path)

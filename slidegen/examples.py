@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from slidegen.content import Library, Project
 from slidegen.errors import ContentError, Location, Problem, SlidegenError
+from slidegen.loader import read_document
 from slidegen.messages import suggest
 from slidegen.models.catalog import type_of
 from slidegen.models.county import COUNTIES, County, county_names, find_county
@@ -24,15 +23,12 @@ def county_of(library: Library, path: Path) -> County | None:
         return find_county(library.load(path, Example).model.county)
     except ContentError:
         pass
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and isinstance(data.get("county"), str):
-            found = find_county(data["county"])
-            if found:
-                return found
-    except (yaml.YAMLError, OSError, UnicodeDecodeError):
-        pass
-    return next((c for c in COUNTIES if path.stem.rsplit("-", 1)[0] == c.slug), None)
+    try:  # the file is read as any content file is; only its county is looked at
+        written = read_document(path, library.project.root).data.get("county")
+    except ContentError:
+        written = None
+    found = find_county(written) if isinstance(written, str) else None
+    return found or next((c for c in COUNTIES if path.stem.rsplit("-", 1)[0] == c.slug), None)
 
 
 def by_county(project: Project) -> dict[County, list[Path]]:

@@ -355,7 +355,7 @@ def serve(project: Project, decks: list[Path], *, host: str = "127.0.0.1", port:
     from slidegen.convert import INSTALL_HINT, find_soffice
 
     soffice = find_soffice()
-    preview = Preview(Watcher(project, decks, theme=theme), soffice, width)
+    preview = Preview(Watcher(project, decks, theme=theme, report=warn), soffice, width)
     try:
         server = PreviewServer(preview, host, port, warn)
     except OSError as exc:

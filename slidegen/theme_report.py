@@ -27,7 +27,7 @@ class ThemeReport:
 def theme_path(project: Project, name: str) -> Path:
     """themes/<name>/theme.yaml, or a ContentError naming the themes there are."""
     path = project.themes / name / "theme.yaml"
-    if not path.is_file():
+    if name not in project.theme_names():  # a name, never a path: the same rule as `build --theme`
         hint = suggest(name, project.theme_names()) or f"; the themes are: {', '.join(project.theme_names())}"
         raise ContentError([Problem(Location(f"themes/{name}"), f"there is no theme `{name}` (no file themes/{name}/theme.yaml){hint}")])
     return path

@@ -11,6 +11,7 @@ from slidegen.loader import Document
 from slidegen.messages import suggest
 from slidegen.models.theme import Theme
 from slidegen.pictures import PictureError, read_picture
+from slidegen.plan.geometry import SLIDE_SIZES
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,28 @@ def check_files(doc: Document, theme: Theme) -> tuple[ThemeFiles, list[Problem]]
             except PictureError as exc:
                 problems.append(doc.problem(("logo", "file"), f"{theme.logo.file} {exc}; save the logo as PNG"))
                 logo = None
+        if logo_pixels is not None:
+            problems.extend(_logo_width(doc, theme, logo_pixels))
     if theme.template is not None:
         template = _file_in_folder(doc, theme.template.file, ("template", "file"), problems, (".pptx", ".potx"))
     return ThemeFiles(folder, logo, logo_pixels, template), problems
+
+
+MAX_LOGO_SHARE = 1 / 3
+"""A logo may take at most this share of the slide's width."""
+
+
+def _logo_width(doc: Document, theme: Theme, pixels: tuple[int, int]) -> list[Problem]:
+    """A logo so wide that it would crowd out the titles is a theme problem, said at the logo's height."""
+    assert theme.logo is not None
+    width_cm = theme.logo.height * pixels[0] / pixels[1]
+    slide_cm = SLIDE_SIZES[theme.slide_size][0] / 360000
+    if width_cm <= slide_cm * MAX_LOGO_SHARE:
+        return []
+    fits = slide_cm * MAX_LOGO_SHARE * pixels[1] / pixels[0]
+    return [doc.problem(("logo", "height"), f"at {theme.logo.height:g} cm high the logo ({pixels[0]} × {pixels[1]} "
+                        f"pixels) would be {width_cm:.1f} cm wide, more than a third of the slide; set `height:` "
+                        f"to at most {fits:.1f} or use a less wide picture")]
 
 
 def check_theme(doc: Document, theme: Theme) -> tuple[ThemeFiles, list[Problem]]:

@@ -216,7 +216,7 @@ def print_outcomes(outcomes: list[Outcome], report: Report, warn: Report) -> Non
 def watch(project: Project, decks: list[Path], *, theme: str | None = None, report: Report,
           warn: Report, stop: threading.Event | None = None) -> None:
     """`slidegen watch`: build the decks, then rebuild those a saved file affects, until Ctrl-C or `stop`."""
-    watcher = Watcher(project, decks, theme=theme)
+    watcher = Watcher(project, decks, theme=theme, report=warn)
     paths = watch_paths(project, decks)
     shown = ", ".join(f"{project.show(p)}/" for p in paths)
     report(f"watching {shown} (Ctrl-C stops)")

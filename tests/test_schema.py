@@ -80,7 +80,7 @@ def test_every_shipped_content_file_passes_its_schema():
         assert [e.message for e in errors] == [], PROJECT.show(path)
 
 
-def test_the_schema_flags_a_misspelt_key_and_a_bad_selection(tmp_path: Path):
+def test_the_schema_flags_a_misspelt_key_and_a_bad_selection():
     schema = json.loads((SHIPPED / "deck.schema.json").read_text(encoding="utf-8"))
     deck = as_editor_reads_it(ROOT / "content/decks/skype-2016-10-28.yaml")
     deck["meeting"]["titel"] = deck["meeting"].pop("title")

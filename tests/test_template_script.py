@@ -42,6 +42,6 @@ def test_the_script_regenerates_the_committed_template_and_logo(tmp_path: Path):
     assert _png_pixels(tmp_path / "logo.png") == _png_pixels(MALL / "logo.png")
 
 
-def test_the_script_is_deterministic(tmp_path: Path):
+def test_the_script_is_deterministic():
     script = runpy.run_path(str(SCRIPT))
     assert script["template_bytes"]() == script["template_bytes"]()

@@ -74,3 +74,13 @@ def test_theme_errors_are_reported_by_validate(project: Project):
     with pytest.raises(ContentError) as err:
         validate_paths(project, [project.themes / "mall" / "theme.yaml"])
     assert "colours.text: #AAAAAA on background #F6F5F1 has contrast" in str(err.value)
+
+
+def test_a_logo_too_wide_for_the_slide_is_a_theme_problem(project: Project):
+    from PIL import Image
+
+    Image.new("RGB", (4000, 10), "#123456").save(project.themes / "mall" / "logo.png")
+    line = edit_yaml(project, "height: ", "height: ")
+    (msg,) = problems(project)
+    assert msg.startswith(f"themes/mall/theme.yaml:{line}:") and "logo.height: at " in msg
+    assert "more than a third of the slide; set `height:` to at most 0.0" in msg

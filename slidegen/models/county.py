@@ -74,6 +74,9 @@ def county_names() -> list[str]:
     return [c.name for c in COUNTIES] + [c.county for c in COUNTIES]
 
 
-def order(county: County) -> int:
-    """The county's place in the official order."""
-    return COUNTIES.index(county)
+def order(name: str) -> int:
+    """A county's place in the official order, by its canonical name (`Skåne` → 9)."""
+    return _ORDER[name]
+
+
+_ORDER = {c.name: i for i, c in enumerate(COUNTIES)}

@@ -100,7 +100,7 @@ class SlideBase(Model):
 class TitleSlide(SlideBase):
     """The opening slide: title, meeting line and presenters."""
 
-    kind: Literal["title"]
+    kind: Literal["title"] = Field(description="The slide kind: `title`.")
     title: Text | None = Field(None, description="The title; the meeting's title when left out.")
     subtitle: Text | None = Field(None, description="The meeting line under the title.")
     show_presenters: bool = Field(True, description="Show the presenters under the subtitle.")
@@ -109,14 +109,14 @@ class TitleSlide(SlideBase):
 class AgendaSlide(SlideBase):
     """The agenda, numbered, with the meeting's time in the title."""
 
-    kind: Literal["agenda"]
+    kind: Literal["agenda"] = Field(description="The slide kind: `agenda`.")
     title: Text = Field("Dagordning", description="The title; the meeting's time is added in parentheses.")
 
 
 class AgendaPointsSlide(SlideBase):
     """Agenda points taken up on their own slide, e.g. discussion and other business."""
 
-    kind: Literal["agenda_points"]
+    kind: Literal["agenda_points"] = Field(description="The slide kind: `agenda_points`.")
     items: list[Annotated[int, Field(ge=1, strict=True)]] = Field(min_length=1, description="Agenda item numbers.")
     title: Text | None = Field(None, description="The title; the first item's text when left out.")
 
@@ -145,7 +145,7 @@ class BulletsSlide(SlideBase):
     The bullets are written here (`items`) or taken from a shared list file (`source`).
     """
 
-    kind: Literal["bullets"]
+    kind: Literal["bullets"] = Field(description="The slide kind: `bullets`.")
     title: Text | None = Field(None, description="The title; the list file's title when left out.")
     items: list[Bullet] | None = Field(None, min_length=1, description="The bullets: text, or `text` with `items` below it.")
     source: ContentRef | None = Field(None, description="A bullet-list file, e.g. `conclusions-2015.yaml`.")
@@ -163,15 +163,15 @@ class BulletsSlide(SlideBase):
 class AssignmentSlide(SlideBase):
     """The assignment text with its lettered parts and follow-up."""
 
-    kind: Literal["assignment"]
-    title: Text
+    kind: Literal["assignment"] = Field(description="The slide kind: `assignment`.")
+    title: Text = Field(description="The slide title, e.g. `Uppdrag 51 RB 2015 (1)`.")
     source: ContentRef = Field(description="The assignment file, e.g. `assignment-51.yaml`.")
 
 
 class StatusListSlide(SlideBase):
     """A list of efforts with their status remarks."""
 
-    kind: Literal["status_list"]
+    kind: Literal["status_list"] = Field(description="The slide kind: `status_list`.")
     title: Text | None = Field(None, description="The title; the list's own title when left out.")
     source: ContentRef = Field(description="The guidance file, e.g. `guidance-rus.yaml`.")
 
@@ -179,7 +179,7 @@ class StatusListSlide(SlideBase):
 class MethodTableSlide(SlideBase):
     """A table of methods with the share of boards per answer; continued on more slides when long."""
 
-    kind: Literal["method_table"]
+    kind: Literal["method_table"] = Field(description="The slide kind: `method_table`.")
     title: Text | None = Field(None, description="The title; the methods' group title when left out.")
     survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
     methods: MethodSelection
@@ -188,8 +188,8 @@ class MethodTableSlide(SlideBase):
 class ChartSlide(SlideBase):
     """A 100 % stacked bar per method: Genomfört / På gång / Ej aktuellt, and the share the survey lacks."""
 
-    kind: Literal["chart"]
-    title: Text
+    kind: Literal["chart"] = Field(description="The slide kind: `chart`.")
+    title: Text = Field(description="The slide title; shown with (1/2), (2/2) when the bars need several slides.")
     survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
     methods: MethodSelection
     sort: Literal["survey", "done"] = Field("survey", description="`survey` order, or by share `done` (largest first).")
@@ -199,22 +199,22 @@ class ChartSlide(SlideBase):
 class ExamplesOverviewSlide(SlideBase):
     """Which counties have sent good examples and which have not, in the official county order."""
 
-    kind: Literal["examples_overview"]
+    kind: Literal["examples_overview"] = Field(description="The slide kind: `examples_overview`.")
     title: Text = Field("Goda exempel från länen", description="The slide's title.")
 
 
 class ExamplesSlide(SlideBase):
     """One slide per good example (content/examples/), grouped by county in the official order."""
 
-    kind: Literal["examples"]
+    kind: Literal["examples"] = Field(description="The slide kind: `examples`.")
 
 
 class SectionSlide(SlideBase):
     """A section divider."""
 
-    kind: Literal["section"]
-    title: Text
-    subtitle: Text | None = None
+    kind: Literal["section"] = Field(description="The slide kind: `section`.")
+    title: Text = Field(description="The section title.")
+    subtitle: Text | None = Field(None, description="A line under the section title.")
 
 
 Slide = Annotated[
@@ -238,7 +238,7 @@ Slide = Annotated[
 class Deck(Model):
     """A meeting deck: metadata, agenda and slides."""
 
-    meeting: Meeting
+    meeting: Meeting = Field(description="Facts about the meeting: title, date, presenters, organisation, language.")
     theme: str = Field("default", pattern=r"^[A-Za-z0-9_-]+$", description="The theme folder under themes/.")
     charts: ChartRenderer = Field("image", description="How charts are drawn: `image` (PNG) or `native` (editable).")
     survey: ContentRef | None = Field(None, description="The survey used by slides that do not name one.")

@@ -9,7 +9,7 @@ from pydantic import Field, field_validator, model_validator
 
 from slidegen.messages import suggest
 from slidegen.models.base import Model, Text
-from slidegen.models.county import County, county_names, find_county
+from slidegen.models.county import county_names, find_county
 
 EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
@@ -66,13 +66,6 @@ class Example(Model):
         if self.picture and not (self.picture_alt and self.picture_alt.strip()):
             raise ValueError("a picture needs `picture_alt`: one sentence on what it shows, for readers who cannot see it")
         return self
-
-    @property
-    def where(self) -> County:
-        """The county as a County."""
-        county = find_county(self.county)
-        assert county is not None
-        return county
 
     @property
     def draft(self) -> bool:

@@ -70,6 +70,12 @@ class Method(Model):
     text: Text = Field(description="The full text of the method, as in the survey.")
     short: Text = Field(max_length=60, description="A short label (at most 60 characters) for chart axes.")
     results: Results = Field(default_factory=Results, description="The survey's answers for this method.")
+    columns_uncertain: bool = Field(
+        False,
+        description="True when the source lost this row's empty cells, so which answer each number belongs to is "
+        "not certain; the numbers then stand in source order from `done`. Charts never count such a row as "
+        "evidence of which answer is most common.",
+    )
 
 
 class Group(Model):
@@ -95,9 +101,9 @@ class Category(Model):
 class Categories(Model):
     """The three answer categories of the survey."""
 
-    done: Category
-    ongoing: Category
-    not_relevant: Category
+    done: Category = Field(description="Genomfört: the method is in place.")
+    ongoing: Category = Field(description="På gång: partly in place or planned.")
+    not_relevant: Category = Field(description="Ej aktuellt: the method does not apply.")
 
     def ordered(self) -> tuple[Category, ...]:
         """The categories in the order of CATEGORY_KEYS."""

@@ -214,7 +214,11 @@ def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: The
     # the share the survey lacks gets no number on the bar: a "71 %" there would read as an answer
     series.append(Series("missing", survey.missing_label, colours.missing, unknown,
                          (None,) * len(methods), readable_on(colours.missing), pattern=True))
-    span = ", ".join(f"metod {m.number}, {m.short}: {_spoken(m.results, survey)}" for m in methods)
+    span = ", ".join(
+        f"metod {m.number}, {m.short}: {_spoken(m.results, survey)}" + (" (osäkert vilket svar talen hör till)"
+                                                                       if m.columns_uncertain else "")
+        for m in methods
+    )
     return _spec(
         frame, area, theme, size,
         categories=tuple(labels),
@@ -242,12 +246,15 @@ def _spec(frame: Rect, area: _Frame, theme: Theme, size: float, **chart: object)
     )
 
 
-def dominant(results: Results) -> str | None:
+def dominant(results: Results, columns_uncertain: bool = False) -> str | None:
     """The answer that is certainly the most common, or None when the known shares cannot tell.
 
     An answer dominates when its share is larger than the largest share any other answer could
-    have: its own share when given, else everything the survey does not give.
+    have: its own share when given, else everything the survey does not give. When the source does
+    not say which answer each number belongs to, nothing can be told.
     """
+    if columns_uncertain:
+        return None
     values = dict(zip(CATEGORY_KEYS, results.values()))
     unknown = results.unknown()
     for key, value in values.items():
@@ -269,14 +276,14 @@ def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, capt
     labels = [f"{g.short} ({len(g.methods)})" for g in groups]
     labels = [wrap_label(t, _label_width(frame, labels, size, fonts), size, fonts) for t in labels]
     names = {key: f"{c.label} vanligast" for key, c in zip(CATEGORY_KEYS, survey.categories.ordered())}
-    names["unclear"] = f"Kan inte avgöras ({survey.missing_label.lower()})"
+    names["unclear"] = "Kan inte avgöras (uppgift saknas eller osäker)"
     area = _plot_area(frame, labels, list(names.values()), size, fonts, caption=True)
     axis_max = float(max(len(g.methods) for g in groups))
     step = 5.0 if axis_max > 10 else 2.0
     axis_max = step * -(-axis_max // step)
     counts = {key: [] for key in (*CATEGORY_KEYS, "unclear")}
     for g in groups:
-        winners = [dominant(m.results) for m in g.methods]
+        winners = [dominant(m.results, m.columns_uncertain) for m in g.methods]
         for key in CATEGORY_KEYS:
             counts[key].append(float(winners.count(key)))
         counts["unclear"].append(float(winners.count(None)))

@@ -59,8 +59,8 @@ def _duplicate_titles(slides: list[SlidePlan]) -> list[Problem]:
         text = plan.title.paras[0].text
         earlier = first.setdefault(text, plan)
         if earlier is not plan and earlier.source != plan.source:
-            problems.append(Problem(plan.source, f"the title `{text}` is already used by the slide at line "
-                                    f"{earlier.source.line}; give each slide its own title"))
+            problems.append(Problem(plan.source, f"the title `{text}` is already the title of the slide at "
+                                    f"{earlier.source}; give each slide its own title"))
     return problems
 
 

@@ -21,8 +21,17 @@ def percent(value: float | None) -> str:
     return f"{number(value)}{NBSP}%"
 
 
-def join_sv(items: list[str]) -> str:
-    """['a', 'b', 'c'] → `a, b och c`."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " och " + items[-1]
+def ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] → `1–3, 7`."""
+    out: list[str] = []
+    numbers = sorted(set(numbers))
+    start = prev = None
+    for n in numbers + [None]:  # type: ignore[list-item]
+        if start is None:
+            start = prev = n
+        elif n is not None and n == prev + 1:
+            prev = n
+        else:
+            out.append(f"{start}" if start == prev else f"{start}–{prev}")
+            start = prev = n
+    return ", ".join(out)

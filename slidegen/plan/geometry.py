@@ -55,6 +55,3 @@ class Rect:
             Rect(self.x + left_w + gap, self.y, self.w - left_w - gap, self.h),
         )
 
-    def inset(self, dx: int, dy: int) -> "Rect":
-        """The rectangle shrunk by dx on the left and right and dy on the top and bottom."""
-        return Rect(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)

@@ -200,7 +200,7 @@ def _break_word(parts: list[tuple[str, FontMetrics]], size: float, avail: float)
     return extra, x
 
 
-def para_height(p: Para, size: float, width: float, fonts: Fonts, *, first: bool = False) -> float:
+def para_height(p: Para, size: float, width: float, fonts: Fonts) -> float:
     """The height of a paragraph in points, its space before included (also for the first)."""
     s = size * p.scale
     return p.space_before * s + count_lines(p, size, width, fonts) * fonts.regular.line(s)

@@ -20,8 +20,8 @@ from pptx.util import Emu, Pt
 from slidegen.plan.charts import ChartSpec
 from slidegen.plan.model import ChartBox
 
-PERCENT_LABEL = '0"\u00a0%"'
-"""Data labels: the value itself (already per cent) with a no-break space and a percent sign."""
+PERCENT_LABEL = 'General"\u00a0%"'
+"""Data labels: the value itself (already per cent, decimals kept as in the table) with a no-break space and %."""
 
 PERCENT_AXIS = "0\u00a0%"
 """The axis of a 100 % stacked chart runs 0–1; the % in the format multiplies by 100."""

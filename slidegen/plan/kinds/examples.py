@@ -51,29 +51,30 @@ def plan_examples_overview(ctx: Context, slide: ExamplesOverviewSlide, i: int) -
         entries.append(Para(tuple(runs), space_before=0.3))
     body = ctx.frames.body
     sizes = ctx.theme.sizes
-    w, h = inner(body)
+    width, _ = inner(body)
     columns = 3
     gap = cm(0.6)
     col_w = (body.w - gap * (columns - 1)) // columns
     col_inner = to_pt(col_w - TEXT_INSETS.left - TEXT_INSETS.right)
+    insets_h = to_pt(TEXT_INSETS.top + TEXT_INSETS.bottom)
     source = ctx.loc("slides", i)
     # one slide if the counties fit it at the theme's sizes; large type continues them on more slides
     for pages in range(1, len(entries) + 1):
         per_page = -(-len(entries) // pages)
         per_column = -(-per_page // columns)
+        groups = [entries[p : p + per_page][k : k + per_column]
+                  for p in range(0, len(entries), per_page) for k in range(0, per_page, per_column)]
         for size in sizes_between(sizes.body, sizes.body_min):
-            top = para_height(headline, size, w, ctx.body_fonts) + ctx.body_fonts.regular.line(size) * 0.8
-            tallest = max(
-                sum(heights(entries[k : k + per_column], size, col_inner, ctx.body_fonts))
-                for k in range(0, len(entries), per_column)
-            )
-            if top + tallest <= h:
+            top = para_height(headline, size, width, ctx.body_fonts) + ctx.body_fonts.regular.line(size) * 0.8
+            room = to_pt(body.h) - (top + insets_h) - insets_h  # the column boxes below the headline's box
+            tallest = max(sum(heights(group, size, col_inner, ctx.body_fonts)) for group in groups if group)
+            if tallest <= room:
                 break
         else:
             continue
         break
     else:
-        raise TooLong(headline.text, source, top + tallest, h, sizes.body_min)
+        raise TooLong(headline.text, source, tallest, room, sizes.body_min)
     head_h = pt(top) + TEXT_INSETS.top + TEXT_INSETS.bottom
     titles = numbered_titles(ctx, slide.title, pages, source)
     out = []
@@ -116,7 +117,8 @@ def plan_examples(ctx: Context, slide: ExamplesSlide, i: int) -> list[SlidePlan]
         picture = ctx.bundle.pictures.get(m.picture) if m.picture else None
         if picture is not None:
             frame, picture_frame = frame.split_h(0.58, cm(0.8))
-        slides = text_slides(ctx, title, paras, source, slide.notes, frame=frame)
+        slides = text_slides(ctx, title, paras, source, slide.notes, frame=frame,
+                             title_source=doc.location(("title",)))
         if picture is not None:
             path, size = picture
             box = PictureBox(fit_picture(picture_frame, size), path, m.picture_alt or "")

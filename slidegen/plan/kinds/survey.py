@@ -6,7 +6,7 @@ from slidegen.models.deck import ChartSlide, MethodTableSlide
 from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.plan.charts import method_charts
 from slidegen.plan.context import Context, numbered_titles
-from slidegen.plan.format import percent
+from slidegen.plan.format import percent, ranges
 from slidegen.plan.layout import CELL_INSETS
 from slidegen.plan.model import Cell, ChartBox, SlidePlan, TableStyle
 from slidegen.plan.table import TableSpec, plan_tables
@@ -40,7 +40,7 @@ def plan_method_table(ctx: Context, slide: MethodTableSlide, i: int) -> list[Sli
         rows=tuple(rows),
         narrow=(False, True, True, True),
         sources=tuple(sources),
-        description=f"Tabell: metod {_span(wanted)} med andel länsstyrelser per svar ({labels}); – betyder uppgift saknas.",
+        description=f"Tabell: metod {ranges(wanted)} med andel länsstyrelser per svar ({labels}); – betyder uppgift saknas.",
     )
     colours = ctx.theme.colours
     style = TableStyle(ctx.theme.fonts.body, colours.table_text, colours.table_header, colours.table_header_text,
@@ -57,13 +57,6 @@ def _header_cell(label: str, explanation: str | None) -> Cell:
     if explanation:
         paras.append(Para((Run(f"({explanation})"),), space_before=0.1, align="ctr"))
     return Cell(tuple(paras), "ctr")
-
-
-def _span(numbers: list[int]) -> str:
-    """[1..20] → `1–20`; otherwise the numbers listed."""
-    if numbers == list(range(numbers[0], numbers[0] + len(numbers))) and len(numbers) > 1:
-        return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(str(n) for n in numbers)
 
 
 def plan_chart(ctx: Context, slide: ChartSlide, i: int) -> list[SlidePlan]:
