@@ -31,7 +31,7 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour[1:])
 
 
-def add_native_chart(slide: Slide, box: ChartBox, lang: str) -> GraphicFrame:
+def add_native_chart(slide: Slide, box: ChartBox) -> GraphicFrame:
     """Add the chart as a native bar chart; values the survey lacks stay empty, never 0."""
     spec = box.chart
     data = CategoryChartData()
@@ -85,7 +85,6 @@ def add_native_chart(slide: Slide, box: ChartBox, lang: str) -> GraphicFrame:
     _axes(chart, spec)
     _plot_layout(chart, spec)
     _valid_axis_ids(chart)
-    _language(chart, lang)
     return frame
 
 
@@ -150,10 +149,3 @@ def _valid_axis_ids(chart) -> None:
         if old not in ids:
             ids[old] = str(len(ids) + 1)
         el.set("val", ids[old])
-
-
-def _language(chart, lang: str) -> None:
-    """Every text property of the chart carries the deck's language."""
-    for tag in ("a:defRPr", "a:endParaRPr", "a:rPr"):
-        for el in chart._chartSpace.iter(qn(tag)):
-            el.set("lang", lang)

@@ -54,13 +54,13 @@ def chart_file(spec: ChartSpec, fmt: str, cache_dir: Path | None) -> bytes:
     return data
 
 
-def add_chart(slide: Slide, box: ChartBox, lang: str, cache_dir: Path | None) -> None:
-    """Put a planned chart on a slide, as its renderer says."""
+def add_chart(slide: Slide, box: ChartBox, cache_dir: Path | None) -> None:
+    """Put a planned chart on a slide, as its renderer says (its language is set with the whole deck's)."""
     f = box.frame
     if box.renderer == "native":
         from slidegen.render.chart_native import add_native_chart
 
-        shape = add_native_chart(slide, box, lang)
+        shape = add_native_chart(slide, box)
     else:
         png = chart_file(box.chart, "png", cache_dir)
         shape = slide.shapes.add_picture(io.BytesIO(png), Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h))

@@ -68,7 +68,7 @@ def render_table_box(ctx: SlideContext, box: TableBox) -> None:
 
 
 def render_chart_box(ctx: SlideContext, box: ChartBox) -> None:
-    add_chart(ctx.slide, box, ctx.lang, ctx.cache_dir)
+    add_chart(ctx.slide, box, ctx.cache_dir)
 
 
 def render_picture(ctx: SlideContext, box: PictureBox) -> None:
