@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from slidegen.build import chart_cache, load, plan
-from slidegen.content import Project
 from slidegen.plan.model import ChartBox, DeckPlan, PictureBox, TableBox, TextBox
 from slidegen.plan.text import Para
-from slidegen.render.charts import chart_file
+from slidegen.project import Project
+from slidegen.render.pptx.charts import chart_file
 
 
 def _para(p: Para, size: float) -> dict:

@@ -20,11 +20,11 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+import slidegen.render.pptx.deck as deck_renderer  # noqa: E402
 from stress import make_project  # noqa: E402
 
-import slidegen.render.deck as deck_renderer  # noqa: E402
 from slidegen.build import build, chart_cache, load, plan  # noqa: E402
-from slidegen.content import Project  # noqa: E402
+from slidegen.project import Project  # noqa: E402
 
 SCANS = {
     "next_partname (notes, charts, workbooks)": ("pptx/opc/package.py", "next_partname"),

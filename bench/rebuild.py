@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 from slidegen.build import build
-from slidegen.content import Library, Project
+from slidegen.check.library import Library
+from slidegen.project import Project
 
 
 def main(root: str, out_dir: str, repeats: str, *decks: str) -> list[float]:

@@ -55,7 +55,7 @@ def machine() -> dict[str, str]:
     info["Python"] = platform.python_version()
     for dist in ("python-pptx", "lxml", "pydantic", "PyYAML", "click", "matplotlib"):
         info[dist] = metadata.version(dist)
-    from slidegen.convert import find_soffice
+    from slidegen.output.libreoffice import find_soffice
 
     soffice = find_soffice()
     if soffice:

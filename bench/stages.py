@@ -17,9 +17,9 @@ T0 = time.perf_counter()
 from pathlib import Path  # noqa: E402
 
 from slidegen.build import chart_cache, load, plan  # noqa: E402
-from slidegen.content import Project  # noqa: E402
-from slidegen.output import normalise_zip, write_atomic  # noqa: E402
-from slidegen.render.deck import render_deck  # noqa: E402
+from slidegen.output.files import normalise_zip, write_atomic  # noqa: E402
+from slidegen.project import Project  # noqa: E402
+from slidegen.render.pptx.deck import render_deck  # noqa: E402
 from slidegen.stamp import build_time  # noqa: E402
 
 

@@ -24,7 +24,7 @@ from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
-from slidegen.output import normalise_zip
+from slidegen.output.files import normalise_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH, HEIGHT = 12192000, 6858000

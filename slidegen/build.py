@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from slidegen.content import Bundle, Library, Project, deck_paths
+from slidegen.check.library import Library
 from slidegen.errors import ContentError, Location, Problem
+from slidegen.models.bundle import Bundle
 from slidegen.plan.model import DeckPlan, SlidePlan
+from slidegen.project import Project, deck_paths
 
 Report = Callable[[str], None]
 
@@ -95,8 +97,8 @@ def build(
     With `pdf`, each deck is also converted to <name>.pdf through LibreOffice (one run for all),
     before anything is written: a failed conversion leaves output/ as it was.
     """
-    from slidegen.output import normalise_zip, write_atomic
-    from slidegen.render.deck import render_deck
+    from slidegen.output.files import normalise_zip, write_atomic
+    from slidegen.render.pptx.deck import render_deck
     from slidegen.stamp import build_time
 
     start = time.perf_counter()
@@ -130,7 +132,7 @@ def _pdfs(decks: list[tuple[str, int, bytes]], report: Report) -> dict[str, byte
     """The PDF of each rendered deck, converted from a private folder before anything is written to output/."""
     import tempfile
 
-    from slidegen.convert import Deck, to_pdf
+    from slidegen.output.libreoffice import Deck, to_pdf
 
     report(f"converting {len(decks)} deck{'s' if len(decks) != 1 else ''} to PDF with LibreOffice …")
     with tempfile.TemporaryDirectory(prefix="slidegen-pdf-") as tmp:
@@ -153,7 +155,7 @@ def preview(
     library: Library | None = None,
 ) -> list[Path]:
     """Build the decks, then write a PNG per slide and a contact sheet per deck under output/preview/."""
-    from slidegen.convert import Deck, to_pdf, write_preview
+    from slidegen.output.libreoffice import Deck, to_pdf, write_preview
 
     built = build(project, paths, theme=theme, report=report, library=library)
     decks = [Deck(b.path, b.slides) for b in built]
@@ -174,9 +176,9 @@ def export_charts(
     report: Report = _quiet,
 ) -> list[Path]:
     """Write every chart of the decks as its own PNG or SVG file: <deck>-slide<NN>.<fmt>."""
-    from slidegen.output import write_atomic
+    from slidegen.output.files import write_atomic
     from slidegen.plan.model import ChartBox
-    from slidegen.render.charts import chart_file
+    from slidegen.render.pptx.charts import chart_file
 
     plans = plan(load(project, paths))
     out_dir = Path(out_dir) if out_dir else project.output / "charts"

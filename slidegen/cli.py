@@ -52,7 +52,7 @@ def _run(action: Callable[[], Any]) -> Any:
 
 def _require_soffice() -> None:
     """Exit 1 with the install hint before anything is built when LibreOffice is missing."""
-    from slidegen.convert import INSTALL_HINT, find_soffice
+    from slidegen.output.libreoffice import INSTALL_HINT, find_soffice
 
     if find_soffice() is None:
         click.echo(f"error: {INSTALL_HINT}", err=True)
@@ -70,7 +70,7 @@ def _require_soffice() -> None:
 )
 @click.pass_context
 def main(ctx: click.Context, root: Path) -> None:
-    from slidegen.content import Project
+    from slidegen.project import Project
 
     ctx.obj = Project.at(root)
 
@@ -165,7 +165,7 @@ def new_example(project: Any, county: str) -> None:
     Prints the new file's path; open it, fill it in, and set `status: klar` when it is ready.
     A county has at most two examples.
     """
-    from slidegen.examples import new_example as make
+    from slidegen.commands.examples import new_example as make
 
     path = _run(lambda: make(project, county))
     click.echo(project.show(path))
@@ -180,7 +180,7 @@ def list_() -> None:
 @click.pass_obj
 def list_examples(project: Any) -> None:
     """The example files of every county, in official county order, and which counties have none."""
-    from slidegen.examples import overview_lines
+    from slidegen.commands.examples import overview_lines
 
     for line in _run(lambda: overview_lines(project)):
         click.echo(line)
@@ -217,7 +217,7 @@ def watch(project: Any, decks: tuple[Path, ...], theme: str | None) -> None:
     one line and the time it took. On an error the located errors are printed and the last good
     deck in output/ stays as it was.
     """
-    from slidegen.watch import watch as run_watch
+    from slidegen.commands.watch import watch as run_watch
 
     _watching(lambda: run_watch(project, list(decks), theme=theme, report=_echo, warn=_warn))
 
@@ -239,7 +239,7 @@ def serve(project: Any, decks: tuple[Path, ...], port: int, host: str, theme: st
     rebuild), the slide titles and links to the .pptx and PDF; when a build fails it shows the
     located errors instead. Without LibreOffice it shows the titles only. Ctrl-C stops.
     """
-    from slidegen.serve import serve as run_serve
+    from slidegen.commands.serve import serve as run_serve
 
     _watching(lambda: run_serve(project, list(decks), host=host, port=port, theme=theme, width=width,
                                 report=_echo, warn=_warn))
@@ -255,7 +255,7 @@ def validate(project: Any, paths: tuple[Path, ...]) -> None:
     checked. Deck files are checked with everything they refer to, including whether every text
     fits its slide.
     """
-    from slidegen.validate import validate_paths
+    from slidegen.commands.validate import validate_paths
 
     checked = _run(lambda: validate_paths(project, list(paths)))
     click.echo(f"{checked} file{'s' if checked != 1 else ''} checked, no problems found")
@@ -272,7 +272,7 @@ def schema(project: Any, out_dir: Path | None) -> None:
     YAML support (VS Code's YAML extension) at its schema: it then completes keys, shows what each
     key means and marks mistakes while you type. Run this after changing the models.
     """
-    from slidegen.schema import SCHEMA_DIR, write_schemas
+    from slidegen.commands.schema import SCHEMA_DIR, write_schemas
 
     for path in _run(lambda: write_schemas(out_dir or project.root / SCHEMA_DIR)):
         click.echo(project.show(path))
@@ -282,7 +282,7 @@ def schema(project: Any, out_dir: Path | None) -> None:
 @click.pass_obj
 def list_themes(project: Any) -> None:
     """The themes in themes/, with their descriptions."""
-    from slidegen.theme_report import list_themes as themes
+    from slidegen.commands.themes import list_themes as themes
 
     rows = _run(lambda: themes(project))
     width = max((len(name) for name, _ in rows), default=0)
@@ -299,8 +299,8 @@ def check_theme(project: Any, name: str) -> None:
     NAME is a folder in themes/. Lists the layouts and placeholders slidegen needs and which of them
     the template has; exits 1 naming everything that is missing or wrong.
     """
+    from slidegen.commands.themes import check_report
     from slidegen.errors import ContentError
-    from slidegen.theme_report import check_report
 
     report = _run(lambda: check_report(project, name))
     for line in report.lines:

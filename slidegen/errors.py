@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import difflib
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """Where in a content file something was written (line and column count from 1)."""
+    """Where in a content file something was written: line and column (from 1), or a spreadsheet's `Sheet!D7`."""
 
     file: str
     line: int = 0
     column: int = 0
     path: str = ""
+    cell: str = ""
+    """A spreadsheet cell as `Sheet!D7` (then line and column are 0)."""
 
     def __str__(self) -> str:
         where = self.file
-        if self.line:
+        if self.cell:
+            where += f":{self.cell}"
+        elif self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
@@ -89,3 +96,34 @@ def display_path(path: Path, root: Path | None) -> str:
         except ValueError:
             pass
     return path.as_posix()
+
+
+class Source(Protocol):
+    """A content file read with positions (a YAML document, a CSV or spreadsheet table): what locates a problem."""
+
+    path: Path
+    display: str
+
+    def location(self, loc: typing.Sequence[str | int] = (), *, key: bool = False) -> Location: ...
+
+    def problem(self, loc: typing.Sequence[str | int], message: str, *, key: bool = False) -> Problem: ...
+
+
+def suggest_from(word: str, known: typing.Iterable[str], listing: str) -> str:
+    """` — did you mean `x`?` from the known names, else a listing of them."""
+    names = sorted(set(known))
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    if not close:
+        lower = {n.lower(): n for n in names}
+        close = difflib.get_close_matches(word.lower(), list(lower), n=1, cutoff=0.6)
+        close = [lower[c] for c in close]
+    if close:
+        return f" — did you mean `{close[0]}`?"
+    if names and len(names) <= 25:
+        return listing + ", ".join(names)
+    return ""
+
+
+def suggest(word: str, known: typing.Iterable[str]) -> str:
+    """A did-you-mean hint for a name that is not among the known ones ('' when nothing is close)."""
+    return suggest_from(word, known, "; the known names are: ")

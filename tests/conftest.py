@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from slidegen.content import Project
-from slidegen.convert import find_soffice
+from slidegen.output.libreoffice import find_soffice
+from slidegen.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

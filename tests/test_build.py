@@ -12,8 +12,8 @@ from pptx.oxml.ns import qn
 from seed import method_rows, seed_slides
 
 from slidegen.build import build
-from slidegen.content import Project
 from slidegen.errors import ContentError
+from slidegen.project import Project
 
 SKYPE = "skype-2016-10-28"
 

@@ -16,13 +16,14 @@ from PIL import Image
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from slidegen.accessibility import audit
 from slidegen.build import build
-from slidegen.content import Library, Project
+from slidegen.check.library import Library
+from slidegen.commands.audit import audit
 from slidegen.models.deck import Deck
 from slidegen.models.theme import Theme
 from slidegen.plan.model import DEFAULT_LAYOUTS
-from slidegen.render.shapes import is_decorative
+from slidegen.project import Project
+from slidegen.render.pptx.shapes import is_decorative
 
 THEMES = sorted(p.parent.name for p in (ROOT / "themes").glob("*/theme.yaml"))
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

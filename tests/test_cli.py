@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from slidegen import __version__
 from slidegen.cli import main
-from slidegen.content import Project
+from slidegen.project import Project
 
 
 def run(project: Project, *args: str):

@@ -11,14 +11,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from slidegen.checks import check_survey
-from slidegen.content import Loaded
+from slidegen.check.crossrefs import check_survey
+from slidegen.commands.schema import schemas
 from slidegen.errors import ContentError
-from slidegen.loader import parse_document
-from slidegen.messages import validate
+from slidegen.load.messages import validate
+from slidegen.load.yaml_file import parse_document
+from slidegen.models.bundle import Loaded
 from slidegen.models.catalog import CONTENT_TYPES
 from slidegen.models.survey import Survey
-from slidegen.schema import schemas
 
 
 def fuzz(examples: int) -> settings:

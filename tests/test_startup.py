@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from slidegen.content import Project
+from slidegen.project import Project
 
 HEAVY = ("pptx", "matplotlib")
 

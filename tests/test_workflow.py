@@ -9,7 +9,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from slidegen.content import Project
+from slidegen.project import Project
 
 WORKFLOW = ROOT / ".github" / "workflows" / "decks.yml"
 CI_RUN = ROOT / ".ci" / "run"

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from slidegen.messages import suggest
+from slidegen.errors import suggest
 from slidegen.models.base import Model, Text
 from slidegen.models.county import county_names, find_county
 

@@ -7,12 +7,12 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Literal, Sequence
 
+from slidegen.colour import readable_on
+from slidegen.format import number, percent
 from slidegen.models.survey import CATEGORY_KEYS, Group, Method, Results, Survey
 from slidegen.models.theme import Theme
-from slidegen.plan.colour import readable_on
-from slidegen.plan.format import number, percent
-from slidegen.plan.geometry import Rect, to_pt
 from slidegen.plan.text import Fonts, TooTall, choose
+from slidegen.units import Rect, to_pt
 
 LABEL_SAFETY = 1.25
 """A segment gets its label only if it is this much wider than the label (renderers' fonts differ)."""

@@ -9,10 +9,10 @@ from typing import Literal
 
 from slidegen.errors import Location
 from slidegen.models.theme import Theme
-from slidegen.plan.geometry import Rect, to_pt
 from slidegen.plan.layout import TEXT_INSETS, Frames
 from slidegen.plan.model import Box, PictureBox, SlidePlan, TextBox
 from slidegen.plan.text import Fonts, Para, Run, fit_single
+from slidegen.units import Rect, to_pt
 
 
 def _footer_box(theme: Theme, fonts: Fonts, frame: Rect, run: Run, align: Literal["l", "ctr", "r"], name: str,

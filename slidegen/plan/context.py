@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from slidegen.content import Bundle
 from slidegen.errors import Location
+from slidegen.models.bundle import Bundle
 from slidegen.models.theme import Theme
-from slidegen.plan.geometry import Rect, to_pt
 from slidegen.plan.layout import TEXT_INSETS, Frames
 from slidegen.plan.model import SlidePlan, TextBox
 from slidegen.plan.text import Fonts, Para, Run, TooLong, fit_single, heights, paginate
+from slidegen.units import Rect, to_pt
 
 
 @dataclass

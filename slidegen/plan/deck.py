@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from slidegen.content import Bundle
 from slidegen.errors import ContentError, Problem
+from slidegen.models.bundle import Bundle
 from slidegen.plan.chrome import add_chrome
 from slidegen.plan.context import Context
 from slidegen.plan.kinds import PLANNERS

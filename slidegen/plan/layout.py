@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from slidegen.models.theme import Theme
 from slidegen.plan.fonts import metrics_for
-from slidegen.plan.geometry import EMU_PER_PT, SLIDE_SIZES, Rect, cm
 from slidegen.plan.model import Insets
+from slidegen.units import EMU_PER_PT, SLIDE_SIZES, Rect, cm
 
 TEXT_INSETS = Insets(cm(0.25), cm(0.13), cm(0.25), cm(0.13))
 """Inner margins of every text box (the office suites' usual 0.1 × 0.05 inch)."""

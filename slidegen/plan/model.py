@@ -9,8 +9,8 @@ from typing import Literal, Mapping, Union
 
 from slidegen.errors import Location
 from slidegen.plan.charts import ChartSpec
-from slidegen.plan.geometry import Rect
 from slidegen.plan.text import Para
+from slidegen.units import Rect
 
 Layout = Literal["title", "content", "title_only"]
 """Which slide layout a slide is built on: the title slide, title and body, or title only."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slidegen.plan.geometry import Rect
+from slidegen.units import Rect
 
 
 def fit_picture(frame: Rect, size: tuple[int, int]) -> Rect:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from slidegen.errors import Location
-from slidegen.plan.geometry import Rect, pt, to_pt
 from slidegen.plan.model import Cell, Insets, TableBox, TableStyle
 from slidegen.plan.text import Fonts, Para, TooLong, TooTall, choose, count_lines
+from slidegen.units import Rect, pt, to_pt
 
 _BREAKS = re.compile(r"[ \t\n]+")
 

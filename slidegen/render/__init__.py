@@ -1,1 +1,1 @@
-"""python-pptx rendering: turns a deck plan into slides, shapes and document properties (no layout decisions)."""
+"""Rendering a deck plan: python-pptx in pptx/, chart pictures drawn with matplotlib shared by every output."""

@@ -16,7 +16,7 @@ from matplotlib.patches import Patch
 
 from slidegen.plan.charts import ChartSpec
 from slidegen.plan.fonts import METRIC_TWINS
-from slidegen.plan.geometry import EMU_PER_INCH
+from slidegen.units import EMU_PER_INCH
 
 HATCH = "///"
 BAR_HEIGHT = 0.72

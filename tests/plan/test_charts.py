@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from slidegen.content import Library, Project
+from slidegen.check.library import Library
 from slidegen.models.survey import Results
 from slidegen.plan.charts import dominant, method_charts, overview_chart
-from slidegen.plan.geometry import Rect, cm
 from slidegen.plan.text import Fonts
+from slidegen.project import Project
+from slidegen.units import Rect, cm
 
 ROOT = Path(__file__).resolve().parents[2]
 FONTS, _ = Fonts.of("Calibri")

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from slidegen.content import Library, Project
+from slidegen.check.library import Library
 from slidegen.errors import ContentError
 from slidegen.plan.deck import plan_deck
-from slidegen.plan.geometry import to_pt
 from slidegen.plan.model import TableBox, TextBox
 from slidegen.plan.text import Fonts, heights
+from slidegen.project import Project
+from slidegen.units import to_pt
 
 THEMES = sorted(p.parent.name for p in (ROOT / "themes").glob("*/theme.yaml"))
 

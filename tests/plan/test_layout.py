@@ -6,14 +6,15 @@ import datetime as dt
 
 from conftest import ROOT
 
-from slidegen.content import Library, Project
+from slidegen.check.library import Library
 from slidegen.errors import Location
 from slidegen.models.theme import Footer, Logo, Theme
 from slidegen.plan.chrome import add_chrome
-from slidegen.plan.geometry import Rect, cm
 from slidegen.plan.layout import GAP, TITLE_HEIGHT, frames_for, title_height
 from slidegen.plan.model import PictureBox, SlidePlan, TextBox
 from slidegen.plan.text import Fonts
+from slidegen.project import Project
+from slidegen.units import Rect, cm
 
 
 def shipped(name: str) -> Theme:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from slidegen.errors import Location
-from slidegen.plan.geometry import Rect, cm, to_pt
 from slidegen.plan.layout import CELL_INSETS
 from slidegen.plan.model import Cell, TableStyle
 from slidegen.plan.table import TableSpec, column_widths, plan_tables, row_height
 from slidegen.plan.text import Fonts, TooLong, para
+from slidegen.units import Rect, cm, to_pt
 
 FONTS, _ = Fonts.of("Calibri")
 STYLE = TableStyle("Calibri", "#000000", "#000000", "#FFFFFF", "#FFFFFF", "#EEEEEE")

@@ -13,9 +13,9 @@ from pptx import Presentation
 from pptx.util import Inches, Pt
 
 from slidegen.build import build
-from slidegen.content import Project
-from slidegen.convert import Deck, to_pdf
 from slidegen.errors import ContentError
+from slidegen.output.libreoffice import Deck, to_pdf
+from slidegen.project import Project
 
 STRESS = ROOT / "tests" / "data" / "stress" / "content"
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from slidegen.content import Loaded
+from slidegen.models.bundle import Loaded
 from slidegen.models.county import COUNTIES
 from slidegen.models.deck import ExamplesOverviewSlide, ExamplesSlide
 from slidegen.models.example import Example
 from slidegen.plan.context import Context, inner, numbered_titles, text_slides
-from slidegen.plan.geometry import Rect, cm, pt, to_pt
 from slidegen.plan.layout import TEXT_INSETS
 from slidegen.plan.model import PictureBox, SlidePlan, TextBox
 from slidegen.plan.pictures import fit_picture
@@ -22,6 +21,7 @@ from slidegen.plan.text import (
     para_height,
     sizes_between,
 )
+from slidegen.units import Rect, cm, pt, to_pt
 
 
 def _shown_examples(ctx: Context) -> list[Loaded[Example]]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from slidegen.format import percent, ranges
 from slidegen.models.deck import ChartSlide, MethodTableSlide
 from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.plan.charts import method_charts
 from slidegen.plan.context import Context, numbered_titles
-from slidegen.plan.format import percent, ranges
 from slidegen.plan.layout import CELL_INSETS
 from slidegen.plan.model import Cell, ChartBox, SlidePlan, TableStyle
 from slidegen.plan.table import TableSpec, plan_tables

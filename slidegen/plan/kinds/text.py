@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from slidegen.loader import Document
+from slidegen.load.yaml_file import Document
 from slidegen.models.assignment import Assignment
 from slidegen.models.bullets import BulletList
 from slidegen.models.deck import (
@@ -22,9 +22,9 @@ from slidegen.models.deck import (
 from slidegen.models.guidance import Guidance
 from slidegen.plan.charts import overview_chart
 from slidegen.plan.context import Context, single_page_box, text_slides, title_box
-from slidegen.plan.geometry import cm
 from slidegen.plan.model import ChartBox, SlidePlan, TextBox
 from slidegen.plan.text import BULLET, DASH, Marker, Para, Run
+from slidegen.units import cm
 
 
 def plan_title(ctx: Context, slide: TitleSlide, i: int) -> list[SlidePlan]:

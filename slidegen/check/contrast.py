@@ -1,0 +1,112 @@
+"""The contrast a theme's colours must have (WCAG 2.x), as one table, checked when a theme is loaded."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from slidegen.colour import contrast
+from slidegen.errors import Problem
+from slidegen.load.yaml_file import Document
+from slidegen.models.theme import Theme
+
+Need = Literal["text", "title", "segment"]
+
+MINIMUM: dict[Need, float] = {"text": 4.5, "title": 3.0, "segment": 3.0}
+"""WCAG 2.x: 4.5:1 for text, 3:1 for large text (≥ 18 pt) and for graphics such as chart segments."""
+
+LARGE_TEXT_PT = 18.0
+"""Text at least this large counts as large text; titles that may shrink below it need the text minimum."""
+
+WHAT: dict[Need, str] = {"text": "text needs", "title": "titles need", "segment": "chart segments need"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Two colours (paths under `colours:`) that must contrast, and what the foreground is."""
+
+    fg: str
+    bg: str
+    need: Need
+    relation: str = "on"
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("text", "background", "text"),
+    Rule("muted", "background", "text"),
+    Rule("accent", "background", "text"),
+    Rule("title", "background", "title"),
+    Rule("table_header_text", "table_header", "text"),
+    Rule("table_text", "table_row", "text"),
+    Rule("table_text", "table_row_alt", "text"),
+    Rule("chart.done", "background", "segment"),
+    Rule("chart.ongoing", "background", "segment"),
+    Rule("chart.not_relevant", "background", "segment"),
+    Rule("chart.missing", "background", "segment"),
+    Rule("chart.ongoing", "chart.done", "segment", "next to"),
+    Rule("chart.not_relevant", "chart.ongoing", "segment", "next to"),
+    Rule("chart.missing", "chart.not_relevant", "segment", "next to"),
+)
+"""Every pair checked. Chart segments are drawn in this order, so each one also borders the one before it."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One rule applied to a theme: the two colours, their ratio and the minimum."""
+
+    rule: Rule
+    fg: str
+    bg: str
+    ratio: float
+    minimum: float
+
+    @property
+    def ok(self) -> bool:
+        """Whether the pair contrasts enough."""
+        return self.ratio >= self.minimum
+
+    def message(self) -> str:
+        """`#999999 on background #FFFFFF has contrast 2.8:1; text needs at least 4.5:1`."""
+        r = self.rule
+        return (
+            f"{self.fg} {r.relation} {r.bg} {self.bg} has contrast {ratio(self.ratio)}; "
+            f"{WHAT[r.need]} at least {ratio(self.minimum)}"
+        )
+
+
+def ratio(value: float) -> str:
+    """A contrast ratio as people write it, rounded down so a failing ratio never shows as the minimum: `2.8:1`."""
+    return f"{math.floor(value * 10 + 1e-9) / 10:g}:1"
+
+
+def _colour(theme: Theme, path: str) -> str:
+    value: Any = theme.colours
+    for part in path.split("."):
+        value = getattr(value, part)
+    return str(value).upper()
+
+
+def minimum(rule: Rule, theme: Theme) -> float:
+    """The ratio a rule needs in this theme: titles that may shrink below 18 pt count as normal text."""
+    if rule.need == "title" and theme.sizes.title_min < LARGE_TEXT_PT:
+        return MINIMUM["text"]
+    return MINIMUM[rule.need]
+
+
+def checks(theme: Theme) -> list[Check]:
+    """Every rule applied to the theme, in table order."""
+    out = []
+    for rule in RULES:
+        fg, bg = _colour(theme, rule.fg), _colour(theme, rule.bg)
+        out.append(Check(rule, fg, bg, contrast(fg, bg), minimum(rule, theme)))
+    return out
+
+
+def contrast_problems(doc: Document, theme: Theme) -> list[Problem]:
+    """A located problem for every pair of colours below its minimum."""
+    return [
+        doc.problem(("colours", *check.rule.fg.split(".")), check.message())
+        for check in checks(theme)
+        if not check.ok
+    ]

@@ -1,0 +1,217 @@
+"""Loading a deck with everything it refers to: files read, validated and cross-checked, all errors at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from slidegen.check.crossrefs import check_bundle
+from slidegen.check.references import check_picture, resolve_reference
+from slidegen.check.theme import check_theme
+from slidegen.errors import ContentError, Location, Problem, suggest
+from slidegen.load.messages import validate
+from slidegen.load.yaml_file import Document, read_document
+from slidegen.models.assignment import Assignment
+from slidegen.models.bullets import BulletList
+from slidegen.models.bundle import Bundle, Loaded, LoadedTheme
+from slidegen.models.county import order
+from slidegen.models.deck import (
+    AssignmentSlide,
+    BulletsSlide,
+    ChartSlide,
+    Deck,
+    ExamplesOverviewSlide,
+    ExamplesSlide,
+    MethodTableSlide,
+    StatusListSlide,
+)
+from slidegen.models.example import MAX_PER_COUNTY, Example
+from slidegen.models.guidance import Guidance
+from slidegen.models.survey import Survey
+from slidegen.models.theme import Theme
+from slidegen.project import Project
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Library:
+    """Reads and validates content files, remembering each until it changes on disk."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._cache: dict[tuple[Path, type], tuple[tuple[int, int], Loaded[Any]]] = {}
+        self.pictures: dict[str, tuple[Path, tuple[int, int]]] = {}
+        """Checked pictures: reference → (file, pixel size)."""
+        self._themes: dict[Path, tuple[tuple[tuple[str, int, int], ...], LoadedTheme]] = {}
+
+    def load(self, path: Path, model: type[M], doc: Document | None = None) -> Loaded[M]:
+        """Read (unless `doc` is the file already read) and validate one file; ContentError with every problem."""
+        path = Path(path)
+        try:
+            st = path.stat()
+            stamp = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = (-1, -1)
+        key = (path.resolve(), model)
+        hit = self._cache.get(key)
+        if hit and hit[0] == stamp:
+            return hit[1]
+        doc = doc or read_document(path, self.project.root)
+        loaded = Loaded(doc, validate(doc, model))
+        self._cache[key] = (stamp, loaded)
+        return loaded
+
+    def theme(self, path: Path) -> LoadedTheme:
+        """Read, validate and check a theme.yaml and the files it names (ContentError with every problem)."""
+        path = Path(path)
+        stamp = _folder_stamp(path.parent)
+        hit = self._themes.get(path.resolve())
+        if hit and hit[0] == stamp:
+            return hit[1]
+        loaded = self.load(path, Theme)
+        files, problems = check_theme(loaded.doc, loaded.model)
+        if problems:
+            raise ContentError(problems)
+        theme = LoadedTheme(loaded.doc, loaded.model, files)
+        self._themes[path.resolve()] = (stamp, theme)
+        return theme
+
+    def bundles(self, paths: list[Path], theme: str | None = None) -> list[Bundle]:
+        """Load several decks; every problem in any of them is raised together."""
+        problems: list[Problem] = []
+        out: list[Bundle] = []
+        for path in paths:
+            try:
+                out.append(self.bundle(path, theme))
+            except ContentError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise ContentError(problems)
+        return out
+
+    def bundle(self, path: Path, theme: str | None = None) -> Bundle:
+        """Load a deck, its theme and every file it refers to, and check the references."""
+        deck = self.load(path, Deck)
+        problems: list[Problem] = []
+        loaded_theme = self._theme(deck, theme, problems)
+        refs: dict[tuple[str, type], Loaded[Any]] = {}
+        for loc, ref, model in _references(deck.model):
+            if ref is None:
+                problems.append(
+                    deck.doc.problem(loc[:2], "this slide needs a survey: add `survey: survey-2015.yaml` to it or to the deck")
+                )
+                continue
+            if (ref, model) in refs:
+                continue
+            target = self._resolve(ref, deck.doc, loc, problems)
+            if target is None:
+                continue
+            try:
+                refs[(ref, model)] = self.load(target, model)
+            except ContentError as exc:
+                problems.extend(exc.problems)
+        examples = self.examples(problems) if shows_examples(deck.model) else []
+        if problems:
+            raise ContentError(problems)
+        assert loaded_theme is not None
+        pictures = {m.picture: self.pictures[m.picture] for m in (ex.model for ex in examples) if m.picture}
+        folders = {self.project.content / "examples"} if shows_examples(deck.model) else set()
+        bundle = Bundle(Path(path), deck, loaded_theme, refs, examples, pictures, folders)
+        problems.extend(check_bundle(bundle))
+        if problems:
+            raise ContentError(problems)
+        return bundle
+
+    def examples(self, problems: list[Problem]) -> list[Loaded[Example]]:
+        """Every good example, validated, in official county order; at most two per county."""
+        loaded: list[Loaded[Example]] = []
+        for path in self.project.example_files():
+            try:
+                loaded.append(self.load(path, Example))
+            except ContentError as exc:
+                problems.extend(exc.problems)
+        loaded.sort(key=lambda ex: (order(ex.model.county), ex.doc.path.name))
+        by_county: dict[str, list[Loaded[Example]]] = {}
+        for ex in loaded:
+            by_county.setdefault(ex.model.county, []).append(ex)
+        for county, group in by_county.items():
+            if len(group) > MAX_PER_COUNTY:
+                files = ", ".join(ex.doc.display for ex in group)
+                for ex in group[MAX_PER_COUNTY:]:
+                    problems.append(ex.doc.problem(("county",), f"{county} has {len(group)} examples ({files}); "
+                                                   f"at most {MAX_PER_COUNTY} per county — remove one or merge two"))
+        for ex in loaded:
+            if ex.model.picture:
+                self._picture(ex.model.picture, ex.doc, ("picture",), problems)
+        return loaded
+
+    def _picture(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem]) -> None:
+        """Check a picture reference (see check_picture) and remember its pixel size."""
+        found = check_picture(self.project.content, ref, doc, loc)
+        if isinstance(found, Problem):
+            problems.append(found)
+            return
+        path, dims = found
+        self.pictures[ref] = (path.resolve(), dims)
+
+    def _theme(self, deck: Loaded[Deck], override: str | None, problems: list[Problem]) -> LoadedTheme | None:
+        name = override or deck.model.theme
+        path = self.project.themes / name / "theme.yaml"
+        if name not in self.project.theme_names():  # never a file system call with a name from the content
+            hint = suggest(name, self.project.theme_names())
+            where = deck.doc.location(("theme",)) if not override else Location("--theme")
+            problems.append(Problem(where, f"there is no theme `{name}` (no file themes/{name}/theme.yaml){hint}"))
+            return None
+        try:
+            return self.theme(path)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    def _resolve(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem]) -> Path | None:
+        """The content file a reference names, if it is a safe path inside content/ that exists."""
+        found = resolve_reference(self.project.content, ref, doc, loc)
+        if isinstance(found, Problem):
+            problems.append(found)
+            return None
+        return found
+
+
+def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, change times and sizes of a folder's files: a theme is checked again when any of them changes."""
+    out = []
+    for p in sorted(folder.iterdir()) if folder.is_dir() else []:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        out.append((p.name, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def _references(deck: Deck) -> list[tuple[tuple[Any, ...], str | None, type]]:
+    """(location, reference, model) of every file the deck's slides refer to."""
+    out: list[tuple[tuple[Any, ...], str | None, type]] = []
+    for i, slide in enumerate(deck.slides):
+        loc: tuple[Any, ...] = ("slides", i)
+        if isinstance(slide, AssignmentSlide):
+            out.append(((*loc, "source"), slide.source, Assignment))
+        elif isinstance(slide, StatusListSlide):
+            out.append(((*loc, "source"), slide.source, Guidance))
+        elif isinstance(slide, (MethodTableSlide, ChartSlide)):
+            out.append(((*loc, "survey") if slide.survey else ("survey",) if deck.survey else loc, slide.survey or deck.survey, Survey))
+        elif isinstance(slide, BulletsSlide):
+            if slide.source is not None:
+                out.append(((*loc, "source"), slide.source, BulletList))
+            if slide.chart is not None:
+                ref = slide.chart.survey or deck.survey
+                out.append(((*loc, "chart", "survey") if slide.chart.survey else ("survey",) if deck.survey else loc, ref, Survey))
+        elif isinstance(slide, (ExamplesOverviewSlide, ExamplesSlide)):
+            out.append((("survey",) if deck.survey else loc, deck.survey, Survey))
+    return out
+
+
+def shows_examples(deck: Deck) -> bool:
+    return any(isinstance(s, (ExamplesOverviewSlide, ExamplesSlide)) for s in deck.slides)

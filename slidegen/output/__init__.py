@@ -1,0 +1,1 @@
+"""Writing: reproducible packages, atomic files, the chart cache and LibreOffice conversion."""

@@ -1,0 +1,1 @@
+"""Rendering a deck plan as a PowerPoint package with python-pptx."""

@@ -1,0 +1,127 @@
+"""Rendering a deck plan: one slide per plan, each box by the renderer of its type, then properties."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.presentation import Presentation
+from pptx.slide import Slide
+from pptx.util import Emu
+
+from slidegen.models.theme import Theme
+from slidegen.plan.model import (
+    ChartBox,
+    DeckPlan,
+    PictureBox,
+    SlidePlan,
+    TableBox,
+    TextBox,
+)
+from slidegen.render.pptx.base import presentation
+from slidegen.render.pptx.charts import add_chart
+from slidegen.render.pptx.package import add_slide, count_parts
+from slidegen.render.pptx.properties import set_properties
+from slidegen.render.pptx.shapes import mark_decorative, remove_shape, set_description
+from slidegen.render.pptx.table import render_table
+from slidegen.render.pptx.text import fill_frame
+
+BODY_TYPES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}
+
+
+@dataclass
+class SlideContext:
+    """A slide being filled: its placeholders not yet used, and the deck's language."""
+
+    slide: Slide
+    lang: str
+    free: list[Any]
+    cache_dir: Path | None = None
+
+    def take(self, types: set[PP_PLACEHOLDER]) -> Any | None:
+        """The first unused placeholder of one of the types, now marked used."""
+        for ph in self.free:
+            if ph.placeholder_format.type in types:
+                self.free.remove(ph)
+                return ph
+        return None
+
+
+def render_text(ctx: SlideContext, box: TextBox) -> None:
+    """A text box: into the layout's body or subtitle placeholder when there is one, else a new text box."""
+    ph = ctx.take(BODY_TYPES) if box.role in ("body", "subtitle") else None
+    f = box.frame
+    if ph is None:
+        shape = ctx.slide.shapes.add_textbox(Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h))
+    else:
+        shape = ph
+        shape.left, shape.top, shape.width, shape.height = Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h)
+    shape.name = box.name
+    fill_frame(shape.text_frame, box.paras, box.size, box.family, box.colour, ctx.lang, box.insets, box.anchor)
+
+
+def render_table_box(ctx: SlideContext, box: TableBox) -> None:
+    render_table(ctx.slide, box, ctx.lang)
+
+
+def render_chart_box(ctx: SlideContext, box: ChartBox) -> None:
+    add_chart(ctx.slide, box, ctx.cache_dir)
+
+
+def render_picture(ctx: SlideContext, box: PictureBox) -> None:
+    """A picture file (an example's picture, the theme's logo), with its alt text or marked decorative."""
+    f = box.frame
+    shape = ctx.slide.shapes.add_picture(str(box.path), Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h))
+    shape.name = box.name
+    if box.description is None:
+        mark_decorative(shape)
+    else:
+        set_description(shape, box.description)
+
+
+RENDERERS: dict[type, Callable[[SlideContext, Any], None]] = {
+    TextBox: render_text,
+    TableBox: render_table_box,
+    ChartBox: render_chart_box,
+    PictureBox: render_picture,
+}
+"""The renderer of each kind of box in a slide plan."""
+
+
+def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, lang: str,
+                 cache_dir: Path | None = None) -> Slide:
+    """Add one planned slide: title first (reading order), then the boxes; unused placeholders removed."""
+    slide = add_slide(prs, layouts[plan.layout])
+    title = slide.shapes.title
+    ctx = SlideContext(slide, lang, [ph for ph in slide.placeholders if ph.element is not title.element], cache_dir)
+    t = plan.title
+    f = t.frame
+    title.left, title.top, title.width, title.height = Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h)
+    fill_frame(title.text_frame, t.paras, t.size, t.family, t.colour, lang, t.insets, t.anchor)
+    for box in plan.boxes:
+        RENDERERS[type(box)](ctx, box)
+    for ph in ctx.free:
+        remove_shape(ph)
+    if plan.notes:
+        slide.notes_slide.notes_text_frame.text = plan.notes
+    return slide
+
+
+def render_deck(plan: DeckPlan, theme: Theme, cache_dir: Path | None = None) -> bytes:
+    """The deck as .pptx bytes (not yet normalised for reproducibility); chart pictures cached in cache_dir."""
+    prs = presentation(theme, plan.width, plan.height, plan.base.template)
+    count_parts(prs)
+    by_name: dict[str, Any] = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            by_name.setdefault(layout.name, layout)
+    layouts = {role: by_name[name] for role, name in plan.base.layouts.items()}
+    for slide_plan in plan.slides:
+        render_slide(prs, layouts, slide_plan, plan.properties.language, cache_dir)
+    set_properties(prs, plan)
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()

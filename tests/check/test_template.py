@@ -1,0 +1,164 @@
+"""An organisation's template: check-theme lists needs and haves, and fails naming what is missing; builds fail early."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from edits import replace_once
+from pptx import Presentation
+
+from slidegen.build import build
+from slidegen.check.template import POTX_TYPE, PPTX_TYPE, inspect
+from slidegen.cli import main
+from slidegen.errors import ContentError
+from slidegen.project import Project
+
+
+def run(project: Project, *args: str):
+    return CliRunner().invoke(main, ["--root", str(project.root), *args], catch_exceptions=False)
+
+
+def mall(project: Project) -> Path:
+    return project.themes / "mall" / "template.pptx"
+
+
+def edit_template(project: Project, change) -> None:
+    """Open the mall theme's template, change it, save it back."""
+    prs = Presentation(str(mall(project)))
+    change(prs)
+    prs.save(str(mall(project)))
+
+
+def edit_yaml(project: Project, old: str, new: str) -> int:
+    """Change mall's theme.yaml; the line of the change."""
+    return replace_once(project.themes / "mall" / "theme.yaml", old, new)
+
+
+def layout(prs, name: str):
+    return next(lay for lay in prs.slide_layouts if lay.name == name)
+
+
+def drop_body(prs) -> None:
+    body = next(ph for ph in layout(prs, "Rubrik och innehåll").placeholders if ph.placeholder_format.idx == 1)
+    body._element.getparent().remove(body._element)
+
+
+def test_check_theme_lists_what_slidegen_needs_and_the_template_has(project: Project):
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert 'its layouts: "Rubrikbild", "Rubrik och innehåll", "Endast rubrik", "Tom"' in out
+    assert "its 2 example slides are left out of every deck" in out
+    lines = out.splitlines()
+    content = next(ln for ln in lines if ln.strip().startswith("content (text slides)"))
+    assert '"Rubrik och innehåll"' in content and "title ✓" in content and "body ✓" in content
+    title = next(ln for ln in lines if ln.strip().startswith("title (title and section slides)"))
+    assert "subtitle or body ✓" in title
+    assert "theme mall is ready: slidegen build --theme mall" in out
+
+
+def test_missing_body_placeholder_fails_naming_layout_and_placeholder(project: Project):
+    edit_template(project, drop_body)
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 1
+    assert 'themes/mall/template.pptx: layout "Rubrik och innehåll" has no body placeholder' in result.output
+    assert "body ✗" in result.output
+    assert "is ready" not in result.output
+
+
+def test_missing_layout_fails_at_its_line_in_theme_yaml_with_a_suggestion(project: Project):
+    line = edit_yaml(project, "title_only: Endast rubrik", "title_only: Endast rubriken")
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 1
+    assert (f'themes/mall/theme.yaml:{line}:17: template.layouts.title_only: themes/mall/template.pptx has no '
+            'layout "Endast rubriken" — did you mean `Endast rubrik`?') in result.output
+    assert "✗ no such layout" in result.output
+
+
+def test_missing_title_placeholder_is_named(project: Project):
+    def drop_title(prs):
+        title = next(ph for ph in layout(prs, "Endast rubrik").placeholders if ph.placeholder_format.idx == 0)
+        title._element.getparent().remove(title._element)
+
+    edit_template(project, drop_title)
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 1
+    assert 'themes/mall/template.pptx: layout "Endast rubrik" has no title placeholder' in result.output
+
+
+def test_build_with_a_broken_template_fails_before_writing_anything(project: Project, tmp_path: Path):
+    edit_template(project, drop_body)
+    out = tmp_path / "out"
+    with pytest.raises(ContentError) as err:
+        build(project, theme="mall", out_dir=out)
+    assert 'themes/mall/template.pptx: layout "Rubrik och innehåll" has no body placeholder' in str(err.value)
+    assert not out.exists()
+
+
+def test_template_of_another_size_is_reported_at_slide_size(project: Project):
+    def to_4_3(prs):
+        prs.slide_width = 9144000
+
+    edit_template(project, to_4_3)
+    line = edit_yaml(project, 'slide_size: "16:9"', 'slide_size: "16:9"')
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 1
+    assert (f'themes/mall/theme.yaml:{line}:13: slide_size: themes/mall/template.pptx has slides of 25.4 × 19.05 cm, '
+            'not 16:9; set `slide_size: "4:3"`') in result.output
+
+
+def test_background_and_fonts_must_match_the_template(project: Project):
+    bg = edit_yaml(project, 'background: "#F6F5F1"', 'background: "#FFFFFF"')
+    font = edit_yaml(project, "  title: Arial ", "  title: Calibri ")
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 1
+    assert (f'themes/mall/theme.yaml:{bg}:15: colours.background: the template\'s background is #F6F5F1; '
+            'set `background: "#F6F5F1"` so contrast is checked against what is shown') in result.output
+    assert f"themes/mall/theme.yaml:{font}:10: fonts.title: the template's title font is Arial" in result.output
+
+
+def test_a_file_that_is_not_a_presentation_is_reported(project: Project):
+    mall(project).write_bytes(b"not a zip at all")
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 1
+    assert "themes/mall/template.pptx: cannot be opened as a PowerPoint presentation" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_template_file_is_located_with_a_suggestion(project: Project):
+    line = edit_yaml(project, "file: template.pptx", "file: templat.pptx")
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 1
+    assert (f"themes/mall/theme.yaml:{line}:9: template.file: there is no file themes/mall/templat.pptx "
+            "— did you mean `template.pptx`?") in result.output
+
+
+def test_a_potx_template_is_used_like_a_pptx(project: Project, tmp_path: Path):
+    src = zipfile.ZipFile(mall(project))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                assert PPTX_TYPE in body
+                body = body.replace(PPTX_TYPE, POTX_TYPE)
+            dst.writestr(info, body)
+    potx = project.themes / "mall" / "template.potx"
+    potx.write_bytes(out.getvalue())
+    mall(project).unlink()
+    edit_yaml(project, "file: template.pptx", "file: template.potx")
+    assert [lay.name for lay in inspect(potx).layouts][:3] == ["Rubrikbild", "Rubrik och innehåll", "Endast rubrik"]
+    (built,) = build(project, [project.content / "decks" / "skype-2016-10-28.yaml"], theme="mall", out_dir=tmp_path)
+    prs = Presentation(str(built.path))
+    assert prs.slides[1].slide_layout.name == "Rubrik och innehåll"
+    assert b"presentation.main+xml" in zipfile.ZipFile(built.path).read("[Content_Types].xml")
+
+
+def test_unknown_theme_is_named_with_the_known_ones(project: Project):
+    result = run(project, "check-theme", "kontrst")
+    assert result.exit_code == 1
+    assert "themes/kontrst: there is no theme `kontrst` (no file themes/kontrst/theme.yaml) — did you mean `kontrast`?" in result.output

@@ -1,0 +1,133 @@
+"""The preview page in headless Chromium: slide pictures, a located error after a bad save, and recovery."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import needs_soffice
+
+from slidegen.project import Project
+
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SKYPE = "skype-2016-10-28"
+WAIT = 90
+"""Seconds any one wait may take at most (the first LibreOffice run is the slow step)."""
+
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None or not CHROMEDRIVER.is_file(),
+                       reason="chromium and chromium-driver are not installed; .ci/run installs them"),
+    needs_soffice,
+]
+
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (the test extra has it)")
+
+
+@pytest.fixture
+def server(project: Project) -> Iterator[tuple[str, subprocess.Popen[str], queue.Queue[str]]]:
+    """`slidegen serve --port 0` on the project in its own process group: URL, process, its output lines."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "slidegen", "--root", str(project.root), "serve", "--port", "0", "--width", "800"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+        env={**os.environ, "PYTHONUNBUFFERED": "1"}, start_new_session=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    match = re.match(r"serving (http://127\.0\.0\.1:\d+/)", first)
+    reader = threading.Thread(target=lambda: [lines.put(line.rstrip("\n")) for line in proc.stdout], daemon=True)  # type: ignore[union-attr]
+    reader.start()
+    try:
+        assert match, first
+        yield match.group(1), proc, lines
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        reader.join(timeout=10)
+        proc.stdout.close()
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator["webdriver.Chrome"]:
+    """Headless Chromium through /usr/bin/chromedriver, with a fresh profile and no network of its own."""
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM or ""
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                f"--user-data-dir={tmp_path / 'chromium-profile'}", "--window-size=1280,900"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_page_shows_slides_then_the_located_error_then_the_slides_again(project: Project, server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, proc, lines = server
+    deck = project.content / "decks" / f"{SKYPE}.yaml"
+    text = deck.read_text(encoding="utf-8")
+    line = text[: text.index("kind: agenda\n")].count("\n") + 1
+    section = f'section[data-deck="{SKYPE}"]'
+    wait = WebDriverWait(browser, WAIT, poll_frequency=0.2)
+
+    def pictures(stale: bool = False) -> list:
+        return browser.find_elements(By.CSS_SELECTOR, f"{section} ol.slides{'.stale' if stale else ':not(.stale)'} img")
+
+    browser.get(url)
+    wait.until(lambda _: len(pictures()) == 15)
+    assert [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#decks a")] == ["nobel-2016", SKYPE]
+    images = pictures()
+    assert images[0].get_attribute("alt") == "Uppdrag 51 – hur går det?"
+    assert images[1].get_attribute("alt") == "Dagordning (kl. 13.00–14.15)"
+    for number, img in enumerate(images, start=1):
+        assert f"/output/preview/{SKYPE}/slide-{number:02d}.png?v=" in img.get_attribute("src")
+    loaded = "const i = arguments[0]; return i.complete && i.naturalWidth > 0;"
+    wait.until(lambda _: browser.execute_script(loaded, images[0]))
+    assert browser.execute_script("return arguments[0].naturalWidth;", images[0]) == 800
+    links = {a.text: a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, f"{section} .links a")}
+    assert links == {"Ladda ner .pptx": f"{url}output/{SKYPE}.pptx", "Ladda ner PDF": f"{url}output/{SKYPE}.pdf"}
+
+    deck.write_text(text.replace("kind: agenda\n", "kind: agendaa\n"), encoding="utf-8")
+    where = f"content/decks/{SKYPE}.yaml:{line}:"
+    errors = f'#problems .errors[data-deck="{SKYPE}"]'
+    wait.until(lambda _: any(e.text.startswith(where) for e in browser.find_elements(By.CSS_SELECTOR, f"{errors} .where")))
+    error = browser.find_element(By.CSS_SELECTOR, errors)
+    assert f"{SKYPE}: bygget misslyckades, 1 fel i 1 fil" in error.text and "unknown kind `agendaa`" in error.text
+    assert browser.execute_script("return arguments[0].getBoundingClientRect().top < innerHeight;", error), \
+        "the error is at the top of the page"
+    assert len(pictures(stale=True)) == 15, "the last good slides stay on the page, greyed"
+
+    deck.write_text(text, encoding="utf-8")
+    wait.until(lambda _: not browser.find_elements(By.CSS_SELECTOR, "#problems") and len(pictures()) == 15)
+    assert browser.find_element(By.ID, "live").text == "uppdateras direkt"
+
+    os.killpg(proc.pid, signal.SIGINT)
+    assert proc.wait(timeout=30) == 0
+    printed: list[str] = []
+    while not printed or printed[-1] != "stopped":
+        printed.append(lines.get(timeout=10))
+    output = "\n".join(printed)
+    assert f"failed {SKYPE}: 1 error in 1 file; output/{SKYPE}.pptx stays as it was" in output
+    assert f"rebuilt {SKYPE} in " in output and output.rstrip().endswith("stopped")
+    assert "Traceback" not in output
