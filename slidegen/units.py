@@ -30,6 +30,16 @@ def to_pt(emu: float) -> float:
     return emu / EMU_PER_PT
 
 
+def to_cm(emu: float) -> float:
+    """EMU → centimetres."""
+    return emu / EMU_PER_CM
+
+
+def pt_to_cm(points: float) -> float:
+    """Points → centimetres."""
+    return points * EMU_PER_PT / EMU_PER_CM
+
+
 @dataclass(frozen=True)
 class Rect:
     """A rectangle on the slide, in EMU, from its top-left corner."""

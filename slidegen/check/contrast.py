@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from slidegen.colour import contrast
 from slidegen.errors import Problem
-from slidegen.load.yaml_file import Document
+from slidegen.load.document import Document
 from slidegen.models.theme import Theme
 
 Need = Literal["text", "title", "segment"]

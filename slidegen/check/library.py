@@ -11,8 +11,9 @@ from slidegen.check.crossrefs import check_bundle
 from slidegen.check.references import check_picture, resolve_reference
 from slidegen.check.theme import check_theme
 from slidegen.errors import ContentError, Location, Problem, suggest
+from slidegen.load.document import Document
 from slidegen.load.messages import validate
-from slidegen.load.yaml_file import Document, read_document
+from slidegen.load.readers import read_document
 from slidegen.models.assignment import Assignment
 from slidegen.models.bullets import BulletList
 from slidegen.models.bundle import Bundle, Loaded, LoadedTheme

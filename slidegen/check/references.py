@@ -6,8 +6,8 @@ from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from slidegen.errors import Problem, suggest
+from slidegen.load.document import Document
 from slidegen.load.pictures import PictureError, read_picture
-from slidegen.load.yaml_file import Document
 
 MAX_PICTURE_BYTES = 5 * 2**20
 """Pictures larger than this are refused: a slide never needs more, and decks travel by e-mail."""

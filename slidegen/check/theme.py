@@ -6,16 +6,11 @@ from pathlib import Path
 
 from slidegen.check.contrast import contrast_problems
 from slidegen.errors import Problem, suggest
+from slidegen.load.document import Document
 from slidegen.load.pictures import PictureError, read_picture
-from slidegen.load.yaml_file import Document
 from slidegen.models.bundle import ThemeFiles
 from slidegen.models.theme import Theme
-from slidegen.units import SLIDE_SIZES
-
-
-def beside(doc: Document, name: str) -> str:
-    """A file in the same folder as theme.yaml, as the user sees it: `themes/mall/template.pptx`."""
-    return f"{doc.display.rsplit('/', 1)[0]}/{name}" if "/" in doc.display else name
+from slidegen.units import SLIDE_SIZES, to_cm
 
 
 def _file_in_folder(doc: Document, name: str, loc: tuple[str, ...], problems: list[Problem],
@@ -26,7 +21,7 @@ def _file_in_folder(doc: Document, name: str, loc: tuple[str, ...], problems: li
     if path.is_file():
         return path
     known = [p.name for p in folder.iterdir() if p.suffix.lower() in suffixes] if folder.is_dir() else []
-    problems.append(doc.problem(loc, f"there is no file {beside(doc, name)}{suggest(name, known)}"))
+    problems.append(doc.problem(loc, f"there is no file {doc.beside(name)}{suggest(name, known)}"))
     return None
 
 
@@ -58,7 +53,7 @@ def _logo_width(doc: Document, theme: Theme, pixels: tuple[int, int]) -> list[Pr
     """A logo so wide that it would crowd out the titles is a theme problem, said at the logo's height."""
     assert theme.logo is not None
     width_cm = theme.logo.height * pixels[0] / pixels[1]
-    slide_cm = SLIDE_SIZES[theme.slide_size][0] / 360000
+    slide_cm = to_cm(SLIDE_SIZES[theme.slide_size][0])
     if width_cm <= slide_cm * MAX_LOGO_SHARE:
         return []
     fits = slide_cm * MAX_LOGO_SHARE * pixels[1] / pixels[0]

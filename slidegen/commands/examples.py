@@ -8,7 +8,7 @@ from pathlib import Path
 from slidegen.check.library import Library
 from slidegen.commands.schema import SCHEMA_DIR, schema_line
 from slidegen.errors import ContentError, Location, Problem, SlidegenError, suggest
-from slidegen.load.yaml_file import read_document
+from slidegen.load.readers import read_document
 from slidegen.models.catalog import type_of
 from slidegen.models.county import COUNTIES, County, county_names, find_county
 from slidegen.models.example import MAX_PER_COUNTY, Example

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from slidegen.check.contrast import checks, ratio
 from slidegen.check.library import Library
-from slidegen.check.theme import beside, check_theme
+from slidegen.check.theme import check_theme
 from slidegen.errors import ContentError, Location, Problem, suggest
-from slidegen.load.yaml_file import Document
+from slidegen.load.document import Document
 from slidegen.models.bundle import ThemeFiles
 from slidegen.models.theme import Theme
 from slidegen.project import Project
+from slidegen.units import to_cm
 
 OK, BAD = "✓", "✗"
 
@@ -52,9 +53,10 @@ def check_report(project: Project, name: str) -> ThemeReport:
 def _template_lines(doc: Document, theme: Theme, files: ThemeFiles) -> list[str]:
     if theme.template is None:
         return ["template: none; slides are built on slidegen's own master in the theme's colours and fonts"]
-    from slidegen.check.template import NEEDS, USES, TemplateUnreadable, inspect
+    from slidegen.check.template import NEEDS, USES
+    from slidegen.load.template import TemplateUnreadable, inspect
 
-    where = beside(doc, theme.template.file)
+    where = doc.beside(theme.template.file)
     if files.template is None:
         return [f"template: {where} is missing"]
     try:
@@ -63,7 +65,7 @@ def _template_lines(doc: Document, theme: Theme, files: ThemeFiles) -> list[str]
         return [f"template: {where} cannot be opened"]
     names = ", ".join(f'"{lay.name}"' for lay in info.layouts)
     lines = [
-        f"template: {where}, {info.width / 360000:.2f} × {info.height / 360000:.2f} cm, background "
+        f"template: {where}, {to_cm(info.width):.2f} × {to_cm(info.height):.2f} cm, background "
         f"{info.background or '(a picture or gradient)'}, fonts {info.title_font} / {info.body_font}",
         f"  its layouts: {names}",
         f"  its {info.slides} example slide{'s' if info.slides != 1 else ''} are left out of every deck"

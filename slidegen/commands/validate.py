@@ -8,7 +8,7 @@ from slidegen.build import plan
 from slidegen.check.crossrefs import check_survey
 from slidegen.check.library import Library, shows_examples
 from slidegen.errors import ContentError, Location, Problem
-from slidegen.load.yaml_file import read_document
+from slidegen.load.readers import read_document
 from slidegen.models.bundle import Bundle
 from slidegen.models.catalog import ContentType, content_type
 from slidegen.models.deck import Deck

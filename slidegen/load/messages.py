@@ -11,7 +11,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from slidegen.errors import ContentError, Problem, suggest_from
-from slidegen.load.yaml_file import YAML_KINDS, Document, Loc, shown
+from slidegen.load.document import Document, Loc
+from slidegen.load.yaml_file import YAML_KINDS, shown
 
 
 def validate(doc: Document, model: type[BaseModel], context: dict[str, Any] | None = None) -> Any:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import typing
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from slidegen.errors import ContentError, Location, Problem, display_path
+from slidegen.load.document import Document, Loc, NodeInfo, dotted
 
 MAX_BYTES = 1024 * 1024
 MAX_ALIASES = 50
@@ -35,74 +34,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]")
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 """The scalar types content files use; others (`!!binary`, `!custom`, merge keys) are refused."""
-
-Loc = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class NodeInfo:
-    """Where a YAML value (and its key, for mapping entries) starts, and how it was written."""
-
-    line: int
-    column: int
-    key_line: int = 0
-    key_column: int = 0
-    raw: str | None = None
-    plain: bool = False
-
-
-@dataclass
-class Document:
-    """A parsed content file: the plain data and the position of every value in it."""
-
-    path: Path
-    display: str
-    data: Any
-    index: dict[Loc, NodeInfo] = field(default_factory=dict)
-
-    def resolve(self, loc: typing.Sequence[str | int]) -> Loc:
-        """The longest prefix of a pydantic location that names real keys and indexes in the data."""
-        found: list[str | int] = []
-        node = self.data
-        for part in loc:
-            if isinstance(node, dict) and isinstance(part, str) and part in node:
-                node = node[part]
-                found.append(part)
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                node = node[part]
-                found.append(part)
-        return tuple(found)
-
-    def info(self, loc: Loc) -> NodeInfo | None:
-        """The position of the value at an exact location, if it exists."""
-        return self.index.get(tuple(loc))
-
-    def location(self, loc: typing.Sequence[str | int] = (), *, key: bool = False) -> Location:
-        """The file position of a location in the data (the key's position when `key`)."""
-        real = self.resolve(loc)
-        info = self.index.get(real) or NodeInfo(1, 1)
-        if info.key_line and (key or info.raw is None):
-            # the key of a mapping entry, and of any list or mapping (its value starts a line lower)
-            line, column = info.key_line, info.key_column
-        else:
-            line, column = info.line, info.column
-        return Location(self.display, line, column, dotted(real))
-
-    def problem(self, loc: typing.Sequence[str | int], message: str, *, key: bool = False) -> Problem:
-        """A problem located at a place in this document."""
-        return Problem(self.location(loc, key=key), message)
-
-
-def dotted(loc: typing.Sequence[str | int]) -> str:
-    """`('slides', 3, 'title')` → `slides[3].title`."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
 
 class _Limit(Exception):
     """A limit of the loader was passed at a place in the file."""

@@ -9,6 +9,7 @@ from typing import Callable, Literal, Sequence
 
 from slidegen.errors import Location
 from slidegen.plan.fonts import FontMetrics, metrics_for
+from slidegen.units import pt_to_cm
 
 WIDTH_SAFETY = 1.03
 """Widths are measured 3 % wider than the font says: renderers differ a little in spacing and kerning."""
@@ -227,8 +228,8 @@ class TooLong(Exception):
         share = 1 - self.available / self.needed
         chars = max(1, round(len(self.text) * share))
         return (
-            f"this text needs {self.needed / 28.35:.1f} cm of height at {self.size:g} pt but the box holds "
-            f"{self.available / 28.35:.1f} cm; shorten it by about {share:.0%} (≈ {chars} characters)"
+            f"this text needs {pt_to_cm(self.needed):.1f} cm of height at {self.size:g} pt but the box holds "
+            f"{pt_to_cm(self.available):.1f} cm; shorten it by about {share:.0%} (≈ {chars} characters)"
         )
 
 

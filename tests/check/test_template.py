@@ -12,9 +12,9 @@ from edits import replace_once
 from pptx import Presentation
 
 from slidegen.build import build
-from slidegen.check.template import POTX_TYPE, PPTX_TYPE, inspect
 from slidegen.cli import main
 from slidegen.errors import ContentError
+from slidegen.load.template import POTX_TYPE, PPTX_TYPE, inspect
 from slidegen.project import Project
 
 

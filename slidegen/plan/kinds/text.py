@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from slidegen.load.yaml_file import Document
+from slidegen.errors import Source
 from slidegen.models.assignment import Assignment
 from slidegen.models.bullets import BulletList
 from slidegen.models.deck import (
@@ -76,7 +76,7 @@ def plan_agenda_points(ctx: Context, slide: AgendaPointsSlide, i: int) -> list[S
 
 
 def _bullet_paras(ctx: Context, items: list[Bullet], loc: tuple[Any, ...], level: int = 0,
-                  doc: Document | None = None) -> list[Para]:
+                  doc: Source | None = None) -> list[Para]:
     out: list[Para] = []
     doc = doc or ctx.bundle.deck.doc
     for j, item in enumerate(items):

@@ -35,7 +35,7 @@ def presentation(theme: Theme, width: int, height: int, template: Path | None = 
 
 def open_template(path: Path) -> PresentationType:
     """An organisation's template as a presentation; a .potx is read as the presentation it would start."""
-    from slidegen.check.template import as_presentation
+    from slidegen.load.template import as_presentation
 
     return Presentation(io.BytesIO(as_presentation(Path(path).read_bytes(), Path(path))))
 

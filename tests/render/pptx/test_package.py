@@ -6,10 +6,10 @@ import datetime as dt
 import io
 
 import pytest
-import slidegen.render.pptx.deck as deck_renderer
 from conftest import ROOT
 from pptx import Presentation
 
+import slidegen.render.pptx.deck as deck_renderer
 from slidegen.build import chart_cache, load, plan
 from slidegen.output.files import normalise_zip
 from slidegen.project import Project
