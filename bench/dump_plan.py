@@ -15,7 +15,7 @@ from slidegen.build import chart_cache, load, plan
 from slidegen.plan.model import ChartBox, DeckPlan, PictureBox, TableBox, TextBox
 from slidegen.plan.text import Para
 from slidegen.project import Project
-from slidegen.render.pptx.charts import chart_file
+from slidegen.output.charts import chart_file
 
 
 def _para(p: Para, size: float) -> dict:
@@ -97,7 +97,7 @@ def main(root: str, deck_file: str, out_dir: str) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     (deck,) = plan(load(project, [Path(deck_file)]))
     target = out / f"{deck.name}.json"
-    target.write_text(json.dumps(dump(deck, out, chart_cache(project)), ensure_ascii=False), encoding="utf-8")
+    target.write_text(json.dumps(dump(deck, out, chart_cache(project).folder), ensure_ascii=False), encoding="utf-8")
     return target
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-import slidegen.render.pptx.deck as deck_renderer  # noqa: E402
 from stress import make_project  # noqa: E402
 
+import slidegen.render.pptx.deck as deck_renderer  # noqa: E402
 from slidegen.build import build, chart_cache, load, plan  # noqa: E402
 from slidegen.project import Project  # noqa: E402
 
@@ -65,10 +65,10 @@ def main(sizes: list[int]) -> None:
             for label, numbering in (("python-pptx", STOCK), ("counted", COUNTED)):
                 use(numbering)
                 start = time.perf_counter()
-                deck_renderer.render_deck(deck_plan, bundle.theme.model, chart_cache(project))
+                deck_renderer.render_deck(deck_plan, bundle.theme.model, chart_cache(project).png)
                 seconds = time.perf_counter() - start
                 profiler = cProfile.Profile()
-                profiler.runcall(deck_renderer.render_deck, deck_plan, bundle.theme.model, chart_cache(project))
+                profiler.runcall(deck_renderer.render_deck, deck_plan, bundle.theme.model, chart_cache(project).png)
                 stats = pstats.Stats(profiler)
                 total = stats.total_tt  # type: ignore[attr-defined]
                 found = scans(stats)

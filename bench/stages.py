@@ -30,7 +30,7 @@ def main(root: str, deck_file: str, out_dir: str) -> dict:
     t2 = time.perf_counter()
     (deck,) = plan([bundle])
     t3 = time.perf_counter()
-    data = render_deck(deck, bundle.theme.model, chart_cache(project))
+    data = render_deck(deck, bundle.theme.model, chart_cache(project).png)
     t4 = time.perf_counter()
     data = normalise_zip(data, build_time(bundle.deck.model.meeting.date))
     write_atomic(Path(out_dir) / f"{deck.name}.pptx", data)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from slidegen.check.library import Library
 from slidegen.errors import ContentError, Location, Problem
 from slidegen.models.bundle import Bundle
 from slidegen.plan.model import DeckPlan, SlidePlan
+from slidegen.stamp import build_time
+
+if TYPE_CHECKING:
+    from slidegen.output.charts import ChartCache
 from slidegen.project import Project, deck_paths
 
 Report = Callable[[str], None]
@@ -43,9 +47,34 @@ def slide_title(slide: SlidePlan) -> str:
     return " ".join(p.text.replace("\n", " ") for p in slide.title.paras).strip()
 
 
-def chart_cache(project: Project) -> Path:
-    """Where chart pictures are kept between builds."""
-    return project.output / ".cache" / "charts"
+def chart_cache(project: Project) -> ChartCache:
+    """The chart pictures kept between builds, under output/.cache/charts/."""
+    from slidegen.output.charts import ChartCache
+
+    return ChartCache(project.output / ".cache" / "charts")
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: the suffix of its files and the renderer that turns a planned deck into their bytes."""
+
+    suffix: str
+    render: Callable[[DeckPlan, Bundle, Project], bytes]
+
+
+def _pptx(deck_plan: DeckPlan, bundle: Bundle, project: Project) -> bytes:
+    """A PowerPoint package, zipped reproducibly (the same content gives the same bytes)."""
+    from slidegen.output.files import normalise_zip
+    from slidegen.render.pptx.deck import render_deck
+
+    data = render_deck(deck_plan, bundle.theme.model, chart_cache(project).png)
+    return normalise_zip(data, build_time(bundle.deck.model.meeting.date))
+
+
+FORMATS: dict[str, Format] = {
+    "pptx": Format(".pptx", _pptx),
+}
+"""The renderer of each output format, by its name."""
 
 
 def load(project: Project, paths: list[Path] | None = None, *, theme: str | None = None,
@@ -91,16 +120,16 @@ def build(
     report: Report = _quiet,
     library: Library | None = None,
     pdf: bool = False,
+    output: str = "pptx",
 ) -> list[Built]:
     """Build decks into out_dir (output/ by default). Nothing is written unless every deck succeeds.
 
     With `pdf`, each deck is also converted to <name>.pdf through LibreOffice (one run for all),
     before anything is written: a failed conversion leaves output/ as it was.
     """
-    from slidegen.output.files import normalise_zip, write_atomic
-    from slidegen.render.pptx.deck import render_deck
-    from slidegen.stamp import build_time
+    from slidegen.output.files import write_atomic
 
+    fmt = FORMATS[output]
     start = time.perf_counter()
     bundles = load(project, paths, theme=theme, library=library)
     plans = plan(bundles)
@@ -110,14 +139,13 @@ def build(
     for bundle, deck_plan in zip(bundles, plans):
         t0 = time.perf_counter()
         report(f"rendering {deck_plan.name} ({len(deck_plan.slides)} slides) …")
-        data = render_deck(deck_plan, bundle.theme.model, chart_cache(project))
-        data = normalise_zip(data, build_time(bundle.deck.model.meeting.date))
+        data = fmt.render(deck_plan, bundle, project)
         rendered.append((bundle, deck_plan, data, time.perf_counter() - t0))
     out_dir = Path(out_dir) if out_dir else project.output
     pdfs = _pdfs([(deck_plan.name, len(deck_plan.slides), data) for _, deck_plan, data, _ in rendered], report) if pdf else {}
     built = []
     for bundle, deck_plan, data, seconds in rendered:
-        target = out_dir / f"{deck_plan.name}.pptx"
+        target = out_dir / f"{deck_plan.name}{fmt.suffix}"
         write_atomic(target, data)
         if deck_plan.name in pdfs:
             write_atomic(target.with_suffix(".pdf"), pdfs[deck_plan.name])
@@ -178,9 +206,9 @@ def export_charts(
     """Write every chart of the decks as its own PNG or SVG file: <deck>-slide<NN>.<fmt>."""
     from slidegen.output.files import write_atomic
     from slidegen.plan.model import ChartBox
-    from slidegen.render.pptx.charts import chart_file
 
     plans = plan(load(project, paths))
+    cache = chart_cache(project)
     out_dir = Path(out_dir) if out_dir else project.output / "charts"
     files: list[tuple[Path, bytes]] = []
     for deck_plan in plans:
@@ -190,7 +218,7 @@ def export_charts(
                 suffix = f"-{k}" if len(charts) > 1 else ""
                 target = out_dir / f"{deck_plan.name}-slide{number:02d}{suffix}.{fmt}"
                 report(f"drawing {target.name} …")
-                files.append((target, chart_file(box.chart, fmt, chart_cache(project))))
+                files.append((target, cache.file(box.chart, fmt)))
     for target, data in files:
         write_atomic(target, data)
     return [t for t, _ in files]

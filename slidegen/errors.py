@@ -6,7 +6,9 @@ import difflib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Callable, Protocol, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -81,6 +83,18 @@ class ContentError(SlidegenError):
 
     def __str__(self) -> str:
         return "\n".join([*(str(p) for p in self.sorted()), self.summary()])
+
+
+def gather(problems: list[Problem], step: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """`step(*args, **kwargs)`; when it raises ContentError, None, with its problems added to `problems`.
+
+    The way to report every problem at once: each step adds what it found and the caller goes on.
+    """
+    try:
+        return step(*args, **kwargs)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 class ToolError(SlidegenError):

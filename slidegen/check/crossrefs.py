@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from slidegen.errors import Location, Problem
 from slidegen.format import ranges
-from slidegen.models.deck import (
-    AgendaPointsSlide,
-    AgendaSlide,
-    ChartSlide,
-    MethodTableSlide,
-)
+from slidegen.models.bundle import Bundle, Loaded
 from slidegen.models.survey import Survey
-
-if TYPE_CHECKING:
-    from slidegen.models.bundle import Bundle, Loaded
 
 
 def check_examples(bundle: Bundle) -> list[Problem]:
@@ -51,45 +41,11 @@ def check_survey(survey: Loaded[Survey]) -> list[Problem]:
 
 
 def check_bundle(bundle: Bundle) -> list[Problem]:
-    """References between files: methods that exist, agenda items that exist, unique numbers."""
-    deck = bundle.deck
+    """References between files: unique method numbers, examples' methods, and each slide's own checks."""
     problems: list[Problem] = []
-    checked: set[str] = set()
-    for (ref, model), loaded in bundle.refs.items():
-        if model is Survey and ref not in checked:
-            checked.add(ref)
-            problems.extend(check_survey(loaded))
+    for ref in dict.fromkeys(ref for (ref, model) in bundle.refs if model is Survey):
+        problems.extend(check_survey(bundle.refs[(ref, Survey)]))
     problems.extend(check_examples(bundle))
-    agenda = deck.model.agenda
-    for i, slide in enumerate(deck.model.slides):
-        loc: tuple[Any, ...] = ("slides", i)
-        if isinstance(slide, (MethodTableSlide, ChartSlide)):
-            survey = bundle.survey(slide.survey)
-            known = set(survey.model.numbers())
-            missing = [n for n in slide.methods if n not in known]
-            if missing:
-                problems.append(
-                    deck.doc.problem(
-                        (*loc, "methods"),
-                        f"method{'s' if len(missing) > 1 else ''} {ranges(missing)} "
-                        f"{'are' if len(missing) > 1 else 'is'} not in {survey.doc.display} "
-                        f"(it has {ranges(sorted(known))})",
-                    )
-                )
-            dupes = sorted({n for n in slide.methods if list(slide.methods).count(n) > 1})
-            if dupes:
-                problems.append(deck.doc.problem((*loc, "methods"), f"method {ranges(dupes)} is selected twice"))
-        elif isinstance(slide, AgendaSlide) and not agenda:
-            problems.append(deck.doc.problem(loc, "an agenda slide needs the deck's `agenda:` list; add the items there"))
-        elif isinstance(slide, AgendaPointsSlide):
-            for j, number in enumerate(slide.items):
-                if number > len(agenda):
-                    problems.append(
-                        deck.doc.problem(
-                            (*loc, "items", j),
-                            f"there is no agenda item {number}; the agenda has {len(agenda)} item{'s' if len(agenda) != 1 else ''}",
-                        )
-                    )
+    for i, slide in enumerate(bundle.deck.model.slides):
+        problems.extend(slide.check(bundle, ("slides", i)))
     return problems
-
-

@@ -10,27 +10,14 @@ from pydantic import BaseModel
 from slidegen.check.crossrefs import check_bundle
 from slidegen.check.references import check_picture, resolve_reference
 from slidegen.check.theme import check_theme
-from slidegen.errors import ContentError, Location, Problem, suggest
+from slidegen.errors import ContentError, Location, Problem, gather, suggest
 from slidegen.load.document import Document
 from slidegen.load.messages import validate
 from slidegen.load.readers import read_document
-from slidegen.models.assignment import Assignment
-from slidegen.models.bullets import BulletList
 from slidegen.models.bundle import Bundle, Loaded, LoadedTheme
 from slidegen.models.county import order
-from slidegen.models.deck import (
-    AssignmentSlide,
-    BulletsSlide,
-    ChartSlide,
-    Deck,
-    ExamplesOverviewSlide,
-    ExamplesSlide,
-    MethodTableSlide,
-    StatusListSlide,
-)
+from slidegen.models.deck import Deck
 from slidegen.models.example import MAX_PER_COUNTY, Example
-from slidegen.models.guidance import Guidance
-from slidegen.models.survey import Survey
 from slidegen.models.theme import Theme
 from slidegen.project import Project
 
@@ -98,21 +85,7 @@ class Library:
         problems: list[Problem] = []
         loaded_theme = self._theme(deck, theme, problems)
         refs: dict[tuple[str, type], Loaded[Any]] = {}
-        for loc, ref, model in _references(deck.model):
-            if ref is None:
-                problems.append(
-                    deck.doc.problem(loc[:2], "this slide needs a survey: add `survey: survey-2015.yaml` to it or to the deck")
-                )
-                continue
-            if (ref, model) in refs:
-                continue
-            target = self._resolve(ref, deck.doc, loc, problems)
-            if target is None:
-                continue
-            try:
-                refs[(ref, model)] = self.load(target, model)
-            except ContentError as exc:
-                problems.extend(exc.problems)
+        refs = self._references(deck, problems)
         examples = self.examples(problems) if shows_examples(deck.model) else []
         if problems:
             raise ContentError(problems)
@@ -124,6 +97,21 @@ class Library:
         if problems:
             raise ContentError(problems)
         return bundle
+
+    def _references(self, deck: Loaded[Deck], problems: list[Problem]) -> dict[tuple[str, type], Loaded[Any]]:
+        """Every file the deck's slides refer to (each declares its own), loaded; a located problem for each that is not."""
+        refs: dict[tuple[str, type], Loaded[Any]] = {}
+        for i, slide in enumerate(deck.model.slides):
+            for loc, ref, model in slide.references(deck.model, ("slides", i)):
+                if ref is None:
+                    problems.append(deck.doc.problem(
+                        loc[:2], "this slide needs a survey: add `survey: survey-2015.yaml` to it or to the deck"))
+                elif (ref, model) not in refs:
+                    target = self._resolve(ref, deck.doc, loc, problems)
+                    loaded = gather(problems, self.load, target, model) if target is not None else None
+                    if loaded is not None:
+                        refs[(ref, model)] = loaded
+        return refs
 
     def examples(self, problems: list[Problem]) -> list[Loaded[Example]]:
         """Every good example, validated, in official county order; at most two per county."""
@@ -192,27 +180,6 @@ def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def _references(deck: Deck) -> list[tuple[tuple[Any, ...], str | None, type]]:
-    """(location, reference, model) of every file the deck's slides refer to."""
-    out: list[tuple[tuple[Any, ...], str | None, type]] = []
-    for i, slide in enumerate(deck.slides):
-        loc: tuple[Any, ...] = ("slides", i)
-        if isinstance(slide, AssignmentSlide):
-            out.append(((*loc, "source"), slide.source, Assignment))
-        elif isinstance(slide, StatusListSlide):
-            out.append(((*loc, "source"), slide.source, Guidance))
-        elif isinstance(slide, (MethodTableSlide, ChartSlide)):
-            out.append(((*loc, "survey") if slide.survey else ("survey",) if deck.survey else loc, slide.survey or deck.survey, Survey))
-        elif isinstance(slide, BulletsSlide):
-            if slide.source is not None:
-                out.append(((*loc, "source"), slide.source, BulletList))
-            if slide.chart is not None:
-                ref = slide.chart.survey or deck.survey
-                out.append(((*loc, "chart", "survey") if slide.chart.survey else ("survey",) if deck.survey else loc, ref, Survey))
-        elif isinstance(slide, (ExamplesOverviewSlide, ExamplesSlide)):
-            out.append((("survey",) if deck.survey else loc, deck.survey, Survey))
-    return out
-
-
 def shows_examples(deck: Deck) -> bool:
-    return any(isinstance(s, (ExamplesOverviewSlide, ExamplesSlide)) for s in deck.slides)
+    """Whether a slide of the deck shows the good examples (then the deck reads content/examples/ whole)."""
+    return any(s.shows_examples for s in deck.slides)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Literal
 
-from slidegen.build import Built, Report, build
+from slidegen.build import FORMATS, Built, Report, build
 from slidegen.check.library import Library
 from slidegen.errors import ContentError, Location, Problem, SlidegenError
 from slidegen.project import Project, deck_paths
@@ -165,7 +165,7 @@ class Watcher:
             state.seconds = time.perf_counter() - start
             return Outcome(built.name, "rebuilt" if again else "built", state.seconds, built.slides)
         state.seconds = time.perf_counter() - start
-        target = self.project.output / f"{state.name}.pptx"
+        target = self.project.output / f"{state.name}{FORMATS['pptx'].suffix}"
         kept = self.project.show(target) if target.is_file() else None
         return Outcome(state.name, "failed", state.seconds, problems=state.problems, kept=kept)
 

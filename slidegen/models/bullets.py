@@ -1,11 +1,22 @@
-"""A shared list of bullets (e.g. the survey's conclusions), used by decks that show the same points."""
+"""Bullets with sub-bullets, and a shared list of them (e.g. the survey's conclusions) that several decks show."""
 
 from __future__ import annotations
+
+from typing import Union
 
 from pydantic import Field
 
 from slidegen.models.base import Model, Text
-from slidegen.models.deck import Bullet
+
+
+class BulletItem(Model):
+    """A bullet with sub-bullets."""
+
+    text: Text = Field(description="The bullet's text.")
+    items: list["Bullet"] = Field(default_factory=list, description="Sub-bullets.")
+
+
+Bullet = Union[Text, BulletItem]
 
 
 class BulletList(Model):

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from slidegen.models.bundle import Loaded
 from slidegen.models.county import COUNTIES
-from slidegen.models.deck import ExamplesOverviewSlide, ExamplesSlide
 from slidegen.models.example import Example
+from slidegen.models.slides import ExamplesOverviewSlide, ExamplesSlide
 from slidegen.plan.context import Context, inner, numbered_titles, text_slides
 from slidegen.plan.layout import TEXT_INSETS
 from slidegen.plan.model import PictureBox, SlidePlan, TextBox

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from slidegen.format import percent, ranges
-from slidegen.models.deck import ChartSlide, MethodTableSlide
+from slidegen.models.slides import ChartSlide, MethodTableSlide
 from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.plan.charts import method_charts
 from slidegen.plan.context import Context, numbered_titles

@@ -7,19 +7,17 @@ from typing import Any
 
 from slidegen.errors import Source
 from slidegen.models.assignment import Assignment
-from slidegen.models.bullets import BulletList
-from slidegen.models.deck import (
+from slidegen.models.bullets import Bullet, BulletItem, BulletList
+from slidegen.models.guidance import Guidance
+from slidegen.models.slides import (
     AgendaPointsSlide,
     AgendaSlide,
     AssignmentSlide,
-    Bullet,
-    BulletItem,
     BulletsSlide,
     SectionSlide,
     StatusListSlide,
     TitleSlide,
 )
-from slidegen.models.guidance import Guidance
 from slidegen.plan.charts import overview_chart
 from slidegen.plan.context import Context, single_page_box, text_slides, title_box
 from slidegen.plan.model import ChartBox, SlidePlan, TextBox

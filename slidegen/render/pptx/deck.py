@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable
 
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -22,7 +21,7 @@ from slidegen.plan.model import (
     TextBox,
 )
 from slidegen.render.pptx.base import presentation
-from slidegen.render.pptx.charts import add_chart
+from slidegen.render.pptx.charts import ChartPicture, add_chart
 from slidegen.render.pptx.package import add_slide, count_parts
 from slidegen.render.pptx.properties import set_properties
 from slidegen.render.pptx.shapes import mark_decorative, remove_shape, set_description
@@ -39,7 +38,7 @@ class SlideContext:
     slide: Slide
     lang: str
     free: list[Any]
-    cache_dir: Path | None = None
+    chart_picture: ChartPicture
 
     def take(self, types: set[PP_PLACEHOLDER]) -> Any | None:
         """The first unused placeholder of one of the types, now marked used."""
@@ -68,7 +67,7 @@ def render_table_box(ctx: SlideContext, box: TableBox) -> None:
 
 
 def render_chart_box(ctx: SlideContext, box: ChartBox) -> None:
-    add_chart(ctx.slide, box, ctx.cache_dir)
+    add_chart(ctx.slide, box, ctx.chart_picture)
 
 
 def render_picture(ctx: SlideContext, box: PictureBox) -> None:
@@ -92,11 +91,12 @@ RENDERERS: dict[type, Callable[[SlideContext, Any], None]] = {
 
 
 def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, lang: str,
-                 cache_dir: Path | None = None) -> Slide:
+                 chart_picture: ChartPicture) -> Slide:
     """Add one planned slide: title first (reading order), then the boxes; unused placeholders removed."""
     slide = add_slide(prs, layouts[plan.layout])
     title = slide.shapes.title
-    ctx = SlideContext(slide, lang, [ph for ph in slide.placeholders if ph.element is not title.element], cache_dir)
+    ctx = SlideContext(slide, lang, [ph for ph in slide.placeholders if ph.element is not title.element],
+                       chart_picture)
     t = plan.title
     f = t.frame
     title.left, title.top, title.width, title.height = Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h)
@@ -110,8 +110,8 @@ def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, la
     return slide
 
 
-def render_deck(plan: DeckPlan, theme: Theme, cache_dir: Path | None = None) -> bytes:
-    """The deck as .pptx bytes (not yet normalised for reproducibility); chart pictures cached in cache_dir."""
+def render_deck(plan: DeckPlan, theme: Theme, chart_picture: ChartPicture) -> bytes:
+    """The deck as .pptx bytes (not yet normalised for reproducibility); image charts from `chart_picture`."""
     prs = presentation(theme, plan.width, plan.height, plan.base.template)
     count_parts(prs)
     by_name: dict[str, Any] = {}
@@ -120,7 +120,7 @@ def render_deck(plan: DeckPlan, theme: Theme, cache_dir: Path | None = None) -> 
             by_name.setdefault(layout.name, layout)
     layouts = {role: by_name[name] for role, name in plan.base.layouts.items()}
     for slide_plan in plan.slides:
-        render_slide(prs, layouts, slide_plan, plan.properties.language, cache_dir)
+        render_slide(prs, layouts, slide_plan, plan.properties.language, chart_picture)
     set_properties(prs, plan)
     buf = io.BytesIO()
     prs.save(buf)

@@ -174,7 +174,7 @@ DRAW = textwrap.dedent(
     import hashlib, sys
     from slidegen.build import load, plan
     from slidegen.project import Project
-    from slidegen.render.pptx.charts import chart_file
+    from slidegen.output.charts import chart_file
     deck_plan = plan(load(Project.at(sys.argv[1]), [Project.at(sys.argv[1]).content / "decks" / "skype-2016-10-28.yaml"]))[0]
     box = next(b for s in deck_plan.slides for b in s.boxes if type(b).__name__ == "ChartBox")
     for fmt in ("png", "svg"):

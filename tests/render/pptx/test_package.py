@@ -34,7 +34,7 @@ def test_rendered_decks_are_byte_for_byte_python_pptx_own(project: Project, monk
     plans = plan(bundles)
 
     def render() -> list[bytes]:
-        return [normalise_zip(render_deck(p, b.theme.model, chart_cache(project)), WHEN) for b, p in zip(bundles, plans)]
+        return [normalise_zip(render_deck(p, b.theme.model, chart_cache(project).png), WHEN) for b, p in zip(bundles, plans)]
 
     ours = render()
     _stock_python_pptx(monkeypatch)

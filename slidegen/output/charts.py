@@ -1,0 +1,63 @@
+"""The chart cache: chart pictures drawn once and kept under output/.cache/charts/ until something that decides them changes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from slidegen.errors import ToolError
+from slidegen.output.files import write_atomic
+from slidegen.plan.charts import ChartSpec
+
+DPI = 200
+"""Resolution of chart pictures: sharp on a projector and in print."""
+
+
+@lru_cache(maxsize=1)
+def _drawing_state() -> str:
+    """What besides the chart itself decides its pixels: matplotlib's version and its list of fonts."""
+    parts = [metadata.version("matplotlib")]
+    cache = Path(os.environ.get("MPLCONFIGDIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "matplotlib")
+    for fontlist in sorted(cache.glob("fontlist-*.json")):
+        st = fontlist.stat()
+        parts.append(f"{fontlist.name}:{st.st_mtime_ns}:{st.st_size}")
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class ChartCache:
+    """Chart pictures kept between builds in a folder (none: always drawn), by what decides their pixels."""
+
+    folder: Path | None
+
+    def png(self, spec: ChartSpec) -> bytes:
+        """The chart as a PNG picture."""
+        return self.file(spec, "png")
+
+    def file(self, spec: ChartSpec, fmt: str) -> bytes:
+        """The chart drawn as PNG or SVG, from the cache when nothing that decides its look has changed.
+
+        matplotlib is imported only when the chart has to be drawn.
+        """
+        return chart_file(spec, fmt, self.folder)
+
+
+def chart_file(spec: ChartSpec, fmt: str, cache_dir: Path | None) -> bytes:
+    """The chart drawn as PNG or SVG at DPI, read from and kept in cache_dir when one is given."""
+    key = hashlib.sha256(f"{spec.key()}|{fmt}|{DPI}|{_drawing_state()}".encode()).hexdigest()[:32]
+    path = cache_dir / f"{key}.{fmt}" if cache_dir else None
+    if path is not None and path.is_file():
+        return path.read_bytes()
+    from slidegen.render.chart_image import draw
+
+    data = draw(spec, fmt, DPI)
+    if path is not None:
+        try:
+            write_atomic(path, data)
+        except ToolError:
+            pass  # a cache that cannot be written only costs time
+    return data
