@@ -11,7 +11,7 @@ from pathlib import Path
 
 from slidegen.errors import ToolError
 from slidegen.output.files import write_atomic
-from slidegen.plan.charts import ChartSpec
+from slidegen.plan.model import ChartSpec
 
 DPI = 200
 """Resolution of chart pictures: sharp on a projector and in print."""

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal, Sequence
 
 from slidegen.colour import readable_on
 from slidegen.format import number, percent
 from slidegen.models.survey import CATEGORY_KEYS, Group, Method, Results, Survey
 from slidegen.models.theme import Theme
+from slidegen.plan.model import ChartSpec, Series
 from slidegen.plan.text import Fonts, TooTall, choose
 from slidegen.units import Rect, to_pt
 
@@ -19,55 +18,6 @@ LABEL_SAFETY = 1.25
 
 MIN_CHART_SIZE = 12.0
 """Chart text is never smaller than this (points)."""
-
-SEPARATOR_PT = 1.5
-"""Width of the line in the background colour drawn around every segment, so neighbours stay apart (points)."""
-
-
-@dataclass(frozen=True)
-class Series:
-    """One answer category across the chart's bars: values (None = not given) and the labels to print."""
-
-    key: str
-    name: str
-    colour: str
-    values: tuple[float | None, ...]
-    labels: tuple[str | None, ...]
-    label_colour: str
-    pattern: bool = False
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    """A horizontal stacked bar chart, fully decided: categories top to bottom, series left to right."""
-
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    percent: bool
-    axis_max: float
-    axis_step: float
-    description: str
-    width: int
-    height: int
-    plot: tuple[float, float, float, float]
-    family: str
-    size: float
-    text: str
-    background: str
-    grid: str
-    caption: str | None = None
-    value_format: Literal["percent", "count"] = "percent"
-    legend_columns: int = 4
-    separator: float = SEPARATOR_PT
-
-    def key(self) -> str:
-        """A hash of everything that decides how the chart looks."""
-        return hashlib.sha256(json.dumps(asdict(self), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-    def axis_label(self, value: float) -> str:
-        """A tick label: `40 %`, or a count."""
-        return percent(value) if self.percent else number(value)
-
 
 def _labels(values: Sequence[float | None], axis_max: float, plot_w: float, size: float, fonts: Fonts,
             fmt: Literal["percent", "count"]) -> tuple[str | None, ...]:

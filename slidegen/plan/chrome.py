@@ -10,8 +10,8 @@ from typing import Literal
 from slidegen.errors import Location
 from slidegen.models.theme import Theme
 from slidegen.plan.layout import TEXT_INSETS, Frames
-from slidegen.plan.model import Box, PictureBox, SlidePlan, TextBox
-from slidegen.plan.text import Fonts, Para, Run, fit_single
+from slidegen.plan.model import Box, Para, PictureBox, Run, SlidePlan, TextBox
+from slidegen.plan.text import Fonts, fit_single
 from slidegen.units import Rect, to_pt
 
 

@@ -9,8 +9,8 @@ from slidegen.errors import Location
 from slidegen.models.bundle import Bundle
 from slidegen.models.theme import Theme
 from slidegen.plan.layout import TEXT_INSETS, Frames
-from slidegen.plan.model import SlidePlan, TextBox
-from slidegen.plan.text import Fonts, Para, Run, TooLong, fit_single, heights, paginate
+from slidegen.plan.model import Para, Run, SlidePlan, TextBox
+from slidegen.plan.text import Fonts, TooLong, fit_single, heights, paginate
 from slidegen.units import Rect, to_pt
 
 

@@ -3,18 +3,144 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal, Mapping, Union
 
 from slidegen.errors import Location
-from slidegen.plan.charts import ChartSpec
-from slidegen.plan.text import Para
+from slidegen.format import number, percent
+from slidegen.models.theme import TemplateLayouts
 from slidegen.units import Rect
 
-Layout = Literal["title", "content", "title_only"]
-"""Which slide layout a slide is built on: the title slide, title and body, or title only."""
+Layout = str
+"""Which slide layout a slide is built on: a field of the theme's `template: layouts:` (models/theme.TemplateLayouts)."""
 
+
+# --- text: paragraphs of runs, with their markers
+
+LEVEL_EM = 1.0
+"""Extra left indent per bullet level, in em of the paragraph's size."""
+
+HANG_EM = {"char": 0.9, "arabicPeriod": 1.6, "alphaLcParenR": 1.4}
+"""Room for the bullet or number left of the text, in em."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one look; `colour` is `#RRGGBB` or None for the box's colour.
+
+    A run with a `field` (`slidenum`) is a field the office suite keeps up to date; `text` is its current value.
+    """
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    colour: str | None = None
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Marker:
+    """What stands left of a paragraph: a bullet character or an automatic number."""
+
+    char: str | None = "•"
+    numbering: str | None = None
+    start: int = 1
+    colour: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.numbering or "char"
+
+
+BULLET = Marker("•")
+DASH = Marker("–")
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph: runs of text, its level and marker, and its size relative to the box's size."""
+
+    runs: tuple[Run, ...]
+    level: int = 0
+    marker: Marker | None = None
+    scale: float = 1.0
+    space_before: float = 0.4
+    keep_with_next: bool = False
+    align: Literal["l", "ctr", "r"] = "l"
+    source: Location | None = field(default=None, compare=False)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    def indent(self, size: float) -> tuple[float, float]:
+        """(left margin, hanging indent) in points at a box size: the text starts at the left margin."""
+        s = size * self.scale
+        hang = HANG_EM[self.marker.kind] * s if self.marker else 0.0
+        return self.level * LEVEL_EM * s + hang, hang
+
+
+def para(text: str, **kw: object) -> Para:
+    """A paragraph of one plain run."""
+    run_kw = {k: kw.pop(k) for k in ("bold", "italic", "colour") if k in kw}
+    return Para((Run(text, **run_kw),), **kw)  # type: ignore[arg-type]
+
+
+# --- charts: fully decided descriptions that every chart renderer draws
+
+SEPARATOR_PT = 1.5
+"""Width of the line in the background colour drawn around every segment, so neighbours stay apart (points)."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One answer category across the chart's bars: values (None = not given) and the labels to print."""
+
+    key: str
+    name: str
+    colour: str
+    values: tuple[float | None, ...]
+    labels: tuple[str | None, ...]
+    label_colour: str
+    pattern: bool = False
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A horizontal stacked bar chart, fully decided: categories top to bottom, series left to right."""
+
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    percent: bool
+    axis_max: float
+    axis_step: float
+    description: str
+    width: int
+    height: int
+    plot: tuple[float, float, float, float]
+    family: str
+    size: float
+    text: str
+    background: str
+    grid: str
+    caption: str | None = None
+    value_format: Literal["percent", "count"] = "percent"
+    legend_columns: int = 4
+    separator: float = SEPARATOR_PT
+
+    def key(self) -> str:
+        """A hash of everything that decides how the chart looks."""
+        return hashlib.sha256(json.dumps(asdict(self), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+    def axis_label(self, value: float) -> str:
+        """A tick label: `40 %`, or a count."""
+        return percent(value) if self.percent else number(value)
+
+
+# --- boxes and slides
 
 @dataclass(frozen=True)
 class Insets:
@@ -123,7 +249,7 @@ class Properties:
     created: dt.datetime
 
 
-DEFAULT_LAYOUTS: Mapping[str, str] = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
+DEFAULT_LAYOUTS: Mapping[str, str] = TemplateLayouts().model_dump()
 """The layout each kind of slide plan is built on in slidegen's own master (python-pptx's default names)."""
 
 

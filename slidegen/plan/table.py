@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from slidegen.errors import Location
-from slidegen.plan.model import Cell, Insets, TableBox, TableStyle
-from slidegen.plan.text import Fonts, Para, TooLong, TooTall, choose, count_lines
+from slidegen.plan.model import Cell, Insets, Para, TableBox, TableStyle
+from slidegen.plan.text import Fonts, TooLong, TooTall, choose, count_lines
 from slidegen.units import Rect, pt, to_pt
 
 _BREAKS = re.compile(r"[ \t\n]+")

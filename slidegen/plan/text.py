@@ -3,87 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Literal, Sequence
+from typing import Callable, Sequence
 
 from slidegen.errors import Location
 from slidegen.plan.fonts import FontMetrics, metrics_for
+from slidegen.plan.model import Para, Run
 from slidegen.units import pt_to_cm
 
 WIDTH_SAFETY = 1.03
 """Widths are measured 3 % wider than the font says: renderers differ a little in spacing and kerning."""
 
-LEVEL_EM = 1.0
-"""Extra left indent per bullet level, in em of the paragraph's size."""
-
-HANG_EM = {"char": 0.9, "arabicPeriod": 1.6, "alphaLcParenR": 1.4}
-"""Room for the bullet or number left of the text, in em."""
-
 _SPACES = re.compile(r"([ \t]+)")
 _BREAK_AFTER = "/-–"
-
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text with one look; `colour` is `#RRGGBB` or None for the box's colour.
-
-    A run with a `field` (`slidenum`) is a field the office suite keeps up to date; `text` is its current value.
-    """
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    colour: str | None = None
-    field: str | None = None
-
-
-@dataclass(frozen=True)
-class Marker:
-    """What stands left of a paragraph: a bullet character or an automatic number."""
-
-    char: str | None = "•"
-    numbering: str | None = None
-    start: int = 1
-    colour: str | None = None
-
-    @property
-    def kind(self) -> str:
-        return self.numbering or "char"
-
-
-BULLET = Marker("•")
-DASH = Marker("–")
-
-
-@dataclass(frozen=True)
-class Para:
-    """A paragraph: runs of text, its level and marker, and its size relative to the box's size."""
-
-    runs: tuple[Run, ...]
-    level: int = 0
-    marker: Marker | None = None
-    scale: float = 1.0
-    space_before: float = 0.4
-    keep_with_next: bool = False
-    align: Literal["l", "ctr", "r"] = "l"
-    source: Location | None = field(default=None, compare=False)
-
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs)
-
-    def indent(self, size: float) -> tuple[float, float]:
-        """(left margin, hanging indent) in points at a box size: the text starts at the left margin."""
-        s = size * self.scale
-        hang = HANG_EM[self.marker.kind] * s if self.marker else 0.0
-        return self.level * LEVEL_EM * s + hang, hang
-
-
-def para(text: str, **kw: object) -> Para:
-    """A paragraph of one plain run."""
-    run_kw = {k: kw.pop(k) for k in ("bold", "italic", "colour") if k in kw}
-    return Para((Run(text, **run_kw),), **kw)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 
-from slidegen.plan.charts import ChartSpec
 from slidegen.plan.fonts import METRIC_TWINS
+from slidegen.plan.model import ChartSpec
 from slidegen.units import EMU_PER_INCH
 
 HATCH = "///"

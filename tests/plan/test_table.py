@@ -6,9 +6,9 @@ import pytest
 
 from slidegen.errors import Location
 from slidegen.plan.layout import CELL_INSETS
-from slidegen.plan.model import Cell, TableStyle
+from slidegen.plan.model import Cell, TableStyle, para
 from slidegen.plan.table import TableSpec, column_widths, plan_tables, row_height
-from slidegen.plan.text import Fonts, TooLong, para
+from slidegen.plan.text import Fonts, TooLong
 from slidegen.units import Rect, cm, to_pt
 
 FONTS, _ = Fonts.of("Calibri")

@@ -8,16 +8,14 @@ import pytest
 
 from slidegen.errors import Location
 from slidegen.plan.fonts import load_metrics, metrics_for
+from slidegen.plan.model import Para, Run, para
 from slidegen.plan.text import (
     WIDTH_SAFETY,
     Fonts,
-    Para,
-    Run,
     TooLong,
     balanced,
     count_lines,
     paginate,
-    para,
     split,
 )
 
@@ -70,7 +68,7 @@ def test_explicit_line_breaks_count():
 def test_bullet_indent_takes_width():
     text = "ord " * 30
     plain = Para((Run(text),))
-    from slidegen.plan.text import BULLET
+    from slidegen.plan.model import BULLET
 
     bulleted = Para((Run(text),), marker=BULLET, level=1)
     assert count_lines(bulleted, 20, 300, FONTS) >= count_lines(plain, 20, 300, FONTS)

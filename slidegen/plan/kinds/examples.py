@@ -10,17 +10,9 @@ from slidegen.models.example import Example
 from slidegen.models.slides import ExamplesOverviewSlide, ExamplesSlide
 from slidegen.plan.context import Context, inner, numbered_titles, text_slides
 from slidegen.plan.layout import TEXT_INSETS
-from slidegen.plan.model import PictureBox, SlidePlan, TextBox
+from slidegen.plan.model import BULLET, Para, PictureBox, Run, SlidePlan, TextBox
 from slidegen.plan.pictures import fit_picture
-from slidegen.plan.text import (
-    BULLET,
-    Para,
-    Run,
-    TooLong,
-    heights,
-    para_height,
-    sizes_between,
-)
+from slidegen.plan.text import TooLong, heights, para_height, sizes_between
 from slidegen.units import Rect, cm, pt, to_pt
 
 

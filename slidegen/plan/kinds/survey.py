@@ -8,9 +8,8 @@ from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.plan.charts import method_charts
 from slidegen.plan.context import Context, numbered_titles
 from slidegen.plan.layout import CELL_INSETS
-from slidegen.plan.model import Cell, ChartBox, SlidePlan, TableStyle
+from slidegen.plan.model import Cell, ChartBox, Para, Run, SlidePlan, TableStyle
 from slidegen.plan.table import TableSpec, plan_tables
-from slidegen.plan.text import Para, Run
 
 
 def plan_method_table(ctx: Context, slide: MethodTableSlide, i: int) -> list[SlidePlan]:

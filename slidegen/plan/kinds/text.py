@@ -20,8 +20,16 @@ from slidegen.models.slides import (
 )
 from slidegen.plan.charts import overview_chart
 from slidegen.plan.context import Context, single_page_box, text_slides, title_box
-from slidegen.plan.model import ChartBox, SlidePlan, TextBox
-from slidegen.plan.text import BULLET, DASH, Marker, Para, Run
+from slidegen.plan.model import (
+    BULLET,
+    DASH,
+    ChartBox,
+    Marker,
+    Para,
+    Run,
+    SlidePlan,
+    TextBox,
+)
 from slidegen.units import cm
 
 

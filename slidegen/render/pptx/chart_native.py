@@ -17,8 +17,7 @@ from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
-from slidegen.plan.charts import ChartSpec
-from slidegen.plan.model import ChartBox
+from slidegen.plan.model import ChartBox, ChartSpec
 
 PERCENT_LABEL = 'General"\u00a0%"'
 """Data labels: the value itself (already per cent, decimals kept as in the table) with a no-break space and %."""

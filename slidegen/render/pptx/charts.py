@@ -8,8 +8,7 @@ from typing import Callable
 from pptx.slide import Slide
 from pptx.util import Emu
 
-from slidegen.plan.charts import ChartSpec
-from slidegen.plan.model import ChartBox
+from slidegen.plan.model import ChartBox, ChartSpec
 from slidegen.render.pptx.shapes import set_description
 
 ChartPicture = Callable[[ChartSpec], bytes]

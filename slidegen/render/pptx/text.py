@@ -9,8 +9,7 @@ from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Pt
 
-from slidegen.plan.model import Insets
-from slidegen.plan.text import Para
+from slidegen.plan.model import Insets, Para
 from slidegen.units import pt
 
 FIELD_IDS = {"slidenum": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"}

@@ -8,8 +8,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu
 
-from slidegen.plan.model import Cell, Insets, TableBox, TableStyle
-from slidegen.plan.text import Para, Run
+from slidegen.plan.model import Cell, Insets, Para, Run, TableBox, TableStyle
 from slidegen.render.pptx.shapes import set_description
 from slidegen.render.pptx.table import render_table
 from slidegen.render.pptx.text import fill_frame

@@ -9,8 +9,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from slidegen.plan.model import Insets
-from slidegen.plan.text import Marker, Para, Run
+from slidegen.plan.model import Insets, Marker, Para, Run
 from slidegen.render.pptx.text import _bullet, fill_frame
 from slidegen.units import pt
 
