@@ -7,7 +7,16 @@ from typing import Sequence
 
 from slidegen.errors import Location
 from slidegen.plan.model import Para, Run
-from slidegen.plan.text import Fonts, TooLong, balanced, heights, para_height, sizes_between, split
+from slidegen.plan.text import (
+    Fonts,
+    TooLong,
+    balanced,
+    heights,
+    para_height,
+    sizes_between,
+    split,
+    whole_words,
+)
 
 CONTINUED = " (forts.)"
 """Added to a column's heading on the slides it continues on."""
@@ -61,7 +70,8 @@ def fit_columns(columns: Sequence[ColumnText], width: float, height: float, font
             out.append(split(hs, room, keep))
         return out
 
-    candidates = sizes_between(largest, smallest)
+    every = [p for col in columns for p in (*(h for h in (col.heading, col.continued()) if h), *col.paras)]
+    candidates = sizes_between(whole_words(every, width, fonts, largest, smallest), smallest)
     for size in candidates:
         found = counts(size)
         if found is not None and all(len(pages) == 1 for pages in found):

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from slidegen.errors import Location
 from slidegen.plan.model import Cell, Insets, Para, TableBox, TableStyle
-from slidegen.plan.text import WIDTH_SAFETY, Fonts, TooLong, TooTall, choose, count_lines
+from slidegen.plan.text import WIDTH_SAFETY, Fonts, TooLong, TooTall, choose, count_lines, longest_word
 from slidegen.units import Rect, pt, to_pt
-
-_BREAKS = re.compile(r"[ \t\n]+")
 
 MAX_HEADER_LINES = 3
 """Narrow columns are widened until their header needs at most this many lines."""
@@ -53,7 +50,7 @@ def column_widths(spec: TableSpec, total: int, size: float, fonts: Fonts, insets
             widths.append(None)
             continue
         cells = [spec.header[col], *(row[col] for row in spec.rows)]
-        longest = max(_longest_word(p, size, fonts) for c in cells for p in c.paras)
+        longest = max(longest_word(p, size, fonts) for c in cells for p in c.paras)
         width = longest * 1.06 + pad
         limit = to_pt(total) / (2 * len(spec.narrow))
         while width < limit and any(
@@ -69,13 +66,6 @@ def column_widths(spec: TableSpec, total: int, size: float, fonts: Fonts, insets
     return tuple(out)
 
 
-def _longest_word(p: Para, size: float, fonts: Fonts) -> float:
-    """The widest unbreakable word of a paragraph, in points (no-break spaces join words)."""
-    s = size * p.scale
-    return max(
-        (fonts.pick(r).width(word, s) for r in p.runs for word in _BREAKS.split(r.text) if word),
-        default=0.0,
-    )
 
 
 GROW = 0.3
@@ -92,7 +82,7 @@ def measured_widths(spec: TableSpec, total: int, size: float, fonts: Fonts, inse
     for col, narrow in enumerate(spec.narrow):
         head = [p for p in spec.header[col].paras]
         body = [p for row in spec.rows for p in row[col].paras]
-        word = max(_longest_word(p, size, fonts) for p in head + body)
+        word = max(longest_word(p, size, fonts) for p in head + body)
         line = max(_line_width(p, size, fonts) for p in head + body)
         low = max(word, *(_line_width(p, size, fonts) for p in body)) if narrow else word
         least.append(low * WIDTH_SAFETY + pad + 1)

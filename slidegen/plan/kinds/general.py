@@ -49,7 +49,7 @@ def plan_picture(ctx: Context, slide: PictureSlide, i: int) -> list[SlidePlan]:
     if text_frame is None:
         return [SlidePlan("picture", title_box(ctx, slide.title, source), tuple(boxes), source, slide.notes)]
     paras = bullet_paras(ctx, list(slide.items or []), ("slides", i, "items"))
-    slides = text_slides(ctx, slide.title, paras, source, slide.notes, frame=text_frame)
+    slides = text_slides(ctx, slide.title, paras, source, slide.notes, frame=text_frame, unbroken=True)
     first = slides[0]
     slides[0] = replace(first, layout="picture", boxes=(*boxes, *first.boxes))
     return slides
