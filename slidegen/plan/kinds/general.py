@@ -72,7 +72,6 @@ def _caption(ctx: Context, text: str, place: Rect, source: Location) -> TextBox:
 
 def plan_table(ctx: Context, slide: TableSlide, i: int) -> list[SlidePlan]:
     source = ctx.loc("slides", i)
-    language = ctx.bundle.deck.model.meeting.language
     rows = [list(row) for row in slide.rows]
     numeric = tuple(
         all(isinstance(row[c], (int, float)) or row[c] is None for row in rows)
@@ -81,7 +80,7 @@ def plan_table(ctx: Context, slide: TableSlide, i: int) -> list[SlidePlan]:
     )
     header = tuple(_cell(text, "r" if num else "l", bold=True) for text, num in zip(slide.columns, numeric))
     cells = tuple(
-        tuple(_cell(_shown(value, language), "r" if num else "l") for value, num in zip(row, numeric)) for row in rows
+        tuple(_cell(_shown(value), "r" if num else "l") for value, num in zip(row, numeric)) for row in rows
     )
     missing = any(value is None for row in rows for value in row)
     spec = TableSpec(
@@ -99,12 +98,12 @@ def plan_table(ctx: Context, slide: TableSlide, i: int) -> list[SlidePlan]:
     return [SlidePlan("title_only", t, (tb,), source, slide.notes) for t, tb in zip(titles, tables)]
 
 
-def _shown(value: int | float | str | None, language: str) -> str:
-    """A cell's text: numbers in the language's way, no value as `–`."""
+def _shown(value: int | float | str | None) -> str:
+    """A cell's text: numbers the Swedish way, with the decimals written; no value as `–`."""
     if value is None:
         return MISSING
     if isinstance(value, (int, float)):
-        return decimal(value, language)
+        return decimal(value)
     return value
 
 
