@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from slidegen.models.base import Text
-from slidegen.models.slides.base import Loc, Reference, SlideBase, survey_reference
-
-if TYPE_CHECKING:
-    from slidegen.models.deck import Deck
+from slidegen.models.slides.base import (
+    Deck,
+    Loc,
+    Reference,
+    SlideBase,
+    survey_reference,
+)
 
 
 class ExamplesOverviewSlide(SlideBase):
@@ -24,7 +27,7 @@ class ExamplesOverviewSlide(SlideBase):
 - kind: examples_overview
 """
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [survey_reference(deck, at, None)]
 
 
@@ -38,5 +41,5 @@ class ExamplesSlide(SlideBase):
 - kind: examples
 """
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [survey_reference(deck, at, None)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -12,16 +12,14 @@ from slidegen.models.base import ContentRef, Model, Text
 from slidegen.models.bullets import Bullet, BulletList
 from slidegen.models.guidance import Guidance
 from slidegen.models.slides.base import (
+    Bundle,
     ChartRenderer,
+    Deck,
     Loc,
     Reference,
     SlideBase,
     survey_reference,
 )
-
-if TYPE_CHECKING:
-    from slidegen.models.bundle import Bundle
-    from slidegen.models.deck import Deck
 
 
 class TitleSlide(SlideBase):
@@ -49,7 +47,7 @@ class AgendaSlide(SlideBase):
 - kind: agenda
 """
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         if bundle.deck.model.agenda:
             return []
         return [bundle.deck.doc.problem(at, "an agenda slide needs the deck's `agenda:` list; add the items there")]
@@ -68,7 +66,7 @@ class AgendaPointsSlide(SlideBase):
   items: [3]
 """
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         agenda = bundle.deck.model.agenda
         return [
             bundle.deck.doc.problem(
@@ -117,7 +115,7 @@ class BulletsSlide(SlideBase):
             raise ValueError("`title` is missing; add a line `title: …`")
         return self
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         out = [Reference((*at, "source"), self.source, BulletList)] if self.source is not None else []
         if self.chart is not None:
             out.append(survey_reference(deck, (*at, "chart"), self.chart.survey))
@@ -137,7 +135,7 @@ class AssignmentSlide(SlideBase):
   source: assignment-51.yaml
 """
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [Reference((*at, "source"), self.source, Assignment)]
 
 
@@ -153,7 +151,7 @@ class StatusListSlide(SlideBase):
   source: guidance-rus.yaml
 """
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [Reference((*at, "source"), self.source, Guidance)]
 
 
