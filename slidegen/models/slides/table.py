@@ -6,20 +6,15 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from slidegen.errors import Location, Problem
-from slidegen.load.cells import DataCell, cell_value, table_of
 from slidegen.models.base import Text
-from slidegen.models.data import DataFile, DataRef
-from slidegen.models.slides.base import Loc, Reference, SlideBase
-
-if TYPE_CHECKING:
-    from slidegen.models.bundle import Bundle
-    from slidegen.models.deck import Deck
+from slidegen.models.data import DataCell, DataFile, DataRef, cell_value, table_of
+from slidegen.models.slides.base import Bundle, Deck, Loc, Reference, SlideBase
 
 MAX_COLUMNS = 12
 """More columns than this cannot be read on a slide at the table's smallest size."""
@@ -91,10 +86,10 @@ class TableSlide(SlideBase):
             raise ValueError(f"`{missing}` is missing; a table needs both `columns:` (the header) and `rows:`")
         return self
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [Reference((*at, "source"), self.source, DataFile)] if self.source is not None else []
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         data = table_data(self, bundle, at)
         return list(data.problems) if isinstance(data, Invalid) else []
 
@@ -133,10 +128,10 @@ def _yaml_cell(value: int | float | str | None, location: Location) -> DataCell:
     return DataCell(number, text, location, percent)
 
 
-def table_data(slide: TableSlide, bundle: "Bundle", at: Loc) -> TableData | Invalid:
+def table_data(slide: TableSlide, bundle: Bundle, at: Loc) -> TableData | Invalid:
     """The slide's cells typed (numbers, text, None for missing), or the problems that keep them from a table."""
     if slide.source is not None:
-        table = table_of(bundle.get(slide.source, DataFile).doc)  # type: ignore[arg-type]
+        table = table_of(bundle.get(slide.source, DataFile))
         header_cells, rows = table.header, table.rows
         problems = [Problem(c.location, "this column has no heading; write one in the first row")
                     for c in header_cells if c.value is None]

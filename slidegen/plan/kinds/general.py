@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from slidegen.errors import Location
 from slidegen.format import MISSING, NBSP, decimal
-from slidegen.load.cells import DataCell
+from slidegen.models.data import DataCell
 from slidegen.models.slides import ClosingSlide, ColumnsSlide, PictureSlide, QuoteSlide, TableSlide
 from slidegen.models.slides.table import TableData, table_data
 from slidegen.plan.columns import ColumnText, fit_columns, heading_para
