@@ -9,7 +9,7 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from slidegen.models.base import Model, Text
 from slidegen.models.bullets import Bullet
-from slidegen.models.example import EMAIL
+from slidegen.models.example import Email
 from slidegen.models.slides.base import Loc, SlideBase
 
 PICTURE_FILE = re.compile(r"^[^\\:*?\"<>|]+\.(png|jpe?g)$", re.IGNORECASE)
@@ -120,15 +120,8 @@ class Contact(Model):
 
     name: Text = Field(description="The person's name.")
     role: Text | None = Field(None, description="Their role or organisation, e.g. `Miljömålssamordnare`.")
-    email: str | None = Field(None, description="Their e-mail address.")
+    email: Email | None = Field(None, description="Their e-mail address.")
     phone: str | None = Field(None, description="Their phone number, in quotes, e.g. `\"010-123 45 67\"`.")
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value is not None and not EMAIL.match(value):
-            raise ValueError(f"`{value}` is not an e-mail address; write it like namn.efternamn@lansstyrelsen.se")
-        return value
 
     @field_validator("phone")
     @classmethod
