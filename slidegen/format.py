@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import NumberFormatError, format_decimal, get_minus_sign_symbol, parse_decimal
 
@@ -75,6 +76,7 @@ def ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
+@lru_cache(maxsize=1 << 12)
 def decimal(value: float) -> str:
     """A number with every decimal it was written with, the Swedish way: 1350 → `1 350` (no-break space),
     12.25 → `12,25`, −3 → `−3` (a real minus); for tables, which show what was written."""

@@ -98,7 +98,7 @@ def _table(rows: list[list[str]], narrow: tuple[bool, ...]) -> TableSpec:
 
 def test_a_table_of_short_cells_is_as_wide_as_its_content_not_the_frame():
     spec = _table([["Personal", "1\u00a0200", "1\u00a0350"], ["Tryck", "45", "–"]], (False, True, True))
-    widths = measured_widths(spec, cm(30), 16, FONTS, CELL_INSETS)
+    widths = measured_widths(spec, cm(30), FONTS, CELL_INSETS)(16)
     assert sum(widths) < cm(20)
     pad = to_pt(CELL_INSETS.left + CELL_INSETS.right)
     assert to_pt(widths[1]) >= FONTS.regular.width("1\u00a0200", 16) * WIDTH_SAFETY + pad
@@ -108,7 +108,7 @@ def test_a_table_of_short_cells_is_as_wide_as_its_content_not_the_frame():
 def test_a_table_of_long_text_fills_the_frame_and_keeps_its_number_columns_narrow():
     long = "En lång text om hur arbetet går till i länet, som behöver flera rader i sin cell " * 2
     spec = _table([[long, "12\u00a0345", long]], (False, True, False))
-    widths = measured_widths(spec, cm(30), 16, FONTS, CELL_INSETS)
+    widths = measured_widths(spec, cm(30), FONTS, CELL_INSETS)(16)
     assert sum(widths) == cm(30)
     pad = to_pt(CELL_INSETS.left + CELL_INSETS.right)
     number = FONTS.regular.width("12\u00a0345", 16) * WIDTH_SAFETY + pad
