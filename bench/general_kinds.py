@@ -9,6 +9,7 @@ should grow no faster than the number of slides), and the time to plan one table
 from __future__ import annotations
 
 import copy
+import gc
 import statistics
 import sys
 import tempfile
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from kinds import deck_data, deck_file, kinds_project, stress_rows  # noqa: E402
 
 from slidegen.build import chart_cache, load, plan  # noqa: E402
+from slidegen.cli import GC_THRESHOLD  # noqa: E402
 from slidegen.render.pptx.deck import render_deck  # noqa: E402
 
 REPEATS = 3
@@ -81,4 +83,5 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
+    gc.set_threshold(*GC_THRESHOLD)  # as the slidegen command sets it
     main([int(a) for a in sys.argv[1:]] or [30, 300])

@@ -138,7 +138,7 @@ def table_data(slide: TableSlide, bundle: Bundle, at: Loc) -> TableData | Invali
     hit = _READ.get(id(slide))
     if hit is not None and hit[0] is slide and hit[1] is bundle:
         return hit[2]
-    if len(_READ) >= 64:
+    if len(_READ) >= 16:  # a build reads its tables twice in a row: a few are enough, and old bundles go
         _READ.clear()
     data = _read(slide, bundle, at)
     _READ[id(slide)] = (slide, bundle, data)
