@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
-from kinds import DECK, THEMES, deck_data, deck_file, kinds_project, make_stress
+from kinds import CONTENT, DECK, THEMES, deck_data, deck_file, kinds_project, make_stress
 
 from slidegen.build import load, plan
 from slidegen.check.library import Library
 from slidegen.errors import ContentError, Location
+from slidegen.models.deck import Deck
 from slidegen.plan.columns import ColumnText, fit_columns, heading_para
 from slidegen.plan.kinds.general import quote_title
 from slidegen.plan.layout import CELL_INSETS, Frames, frames_for
@@ -301,3 +302,12 @@ def test_a_caption_too_long_for_its_place_is_a_located_error(tmp_path: Path):
     (problem,) = err.value.problems
     assert problem.location.file == f"content/decks/{DECK}.yaml" and problem.location.path == "slides[1].caption"
     assert "shorten it by about" in problem.message
+
+
+def test_every_slide_is_on_a_layout_its_kind_declares(plans, tmp_path: Path):
+    _, deck_plan, stress = plans
+    deck = Library(Project.at(tmp_path)).load(CONTENT / "decks" / f"{DECK}.yaml", Deck).model
+    for dp in (deck_plan, stress):
+        for slide in dp.slides:
+            index = int(slide.source.path[len("slides["):slide.source.path.index("]")])
+            assert slide.layout in type(deck.slides[index]).layouts, (deck.slides[index].kind, slide.layout)
