@@ -52,6 +52,8 @@ class Case:
 
 def placement(name: str, data: bytes) -> str:
     """Where a case goes, relative to the project: from its `# place:` line, else content/<name>.yaml."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a file saved as UTF-16 writes its place line in UTF-16 too
+        data = data.decode("utf-16").encode("utf-8")
     match = re.match(rb"# place: (\S+)\r?\n", data)
     where = match.group(1).decode() if match else "content/"
     return where + f"{name}.yaml" if where.endswith("/") else where
