@@ -29,19 +29,24 @@ def problems_from(doc: Document, model: type[BaseModel], errors: list[Any]) -> l
     A suspect the model refuses (text with `: ` read as a key) is reported instead of the errors inside it;
     a misspelt key is reported without the messages it causes at its mapping (`title` is missing).
     """
-    errors, problems = _suspected(doc, errors)
+    errors, problems = _suspected(doc, model, errors)
     problems += [_problem_from(doc, model, err) for err in errors]
     meant = _meant_keys(doc, model, errors)
     return [p for p in problems if not any(p.location.path == at and f"`{key}`" in p.message for at, key in meant)]
 
 
-def _suspected(doc: Document, errors: list[Any]) -> tuple[list[Any], list[Problem]]:
-    """The errors outside refused suspects, and one problem per refused suspect (its own message)."""
+def _suspected(doc: Document, model: type[BaseModel], errors: list[Any]) -> tuple[list[Any], list[Problem]]:
+    """The errors outside refused suspects, and one problem per refused suspect (its own message).
+
+    A suspect is refused when its key is unknown (and no misspelling of a known one), or where the
+    model wants something other than a mapping.
+    """
     refused: dict[Loc, str] = {}
     for err in errors:
         real = doc.resolve(err["loc"])
         for loc, suspect in doc.suspects.items():
-            unknown = err["type"] == "extra_forbidden" and real == (*loc, suspect.key)
+            unknown = (err["type"] == "extra_forbidden" and real == (*loc, suspect.key)
+                       and closest(suspect.key, _known_keys(model, tuple(err["loc"][:-1]))) is None)
             not_a_mapping = err["type"].endswith("_type") and real == loc and isinstance(err.get("input"), dict)
             if unknown or not_a_mapping:
                 refused[loc] = suspect.message

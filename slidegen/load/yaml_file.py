@@ -318,7 +318,7 @@ class _Builder:
         if value.value and value.start_mark.line != key.start_mark.line:
             return
         text = f"{key.value}: {value.value}" if value.value else f"{key.value}:"
-        self.doc.suspects[loc] = Suspect(key.value, colon_text_message(text, dash))
+        self.doc.suspects[loc] = Suspect(key.value, colon_text_message(text, "- " if dash else ""))
 
     def _scalar(self, node: yaml.Node, loc: Loc, what: str = "text") -> Any:
         """The value of a scalar node, or _UNREADABLE after recording why it cannot be used."""

@@ -30,18 +30,22 @@ _DASH = re.compile(r"^ *-(?: |$)")
 _OPENS_VALUE = re.compile(r" *(?:- +)*(?:[^\s'\"#][^#]*?: +)?")
 """What comes before a quote that opens a value (`  - `, `  key: `): a closing quote there was meant to open one."""
 _LEAD = re.compile(r" *(?:- +)*")
+_NO_SPACE = re.compile(r"^ *(?:- +)*(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/\\].*)$")
+"""`key:value` without the space YAML needs after the colon (not `https://`, `C:\\`, `13:00`)."""
 
 
 def utf16(raw: bytes) -> bool:
     """Whether the bytes are text saved as UTF-16 (a byte-order mark, or a zero in every other byte)."""
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return True
-    sample = raw[:4000]
+    sample = raw[:4000] if len(raw) % 2 == 0 else b""
     half = len(sample) // 2
-    if half < 4:
-        return False
-    for zeros, others in ((sample[1::2], sample[0::2]), (sample[0::2], sample[1::2])):
-        if zeros.count(0) >= 0.7 * half and others.count(0) <= 0.05 * half:
+    for zeros, others, encoding in ((sample[1::2], sample[0::2], "utf-16-le"), (sample[0::2], sample[1::2], "utf-16-be")):
+        if half >= 4 and zeros.count(0) >= 0.7 * half and others.count(0) <= 0.05 * half:
+            try:
+                raw.decode(encoding)
+            except UnicodeDecodeError:
+                return False
             return True
     return False
 
@@ -51,13 +55,13 @@ def odd_space(lines: list[str]) -> Found | None:
     for number, line in enumerate(lines, start=1):
         indent = _ODD_INDENT.match(line)
         if indent:
-            return (f"the indentation contains {_char(indent.group(1))}, which YAML does not count as a space; "
-                    "replace it with normal spaces"), number, indent.start(1) + 1
+            return (f"the indentation contains an invisible character ({_named(indent.group(1))}), which YAML does "
+                    "not count as a space; delete it and indent with normal spaces"), number, indent.start(1) + 1
         after = _ODD_AFTER.match(line)
         if after:
             mark = f"{after['key']}:" if after["key"] else "-"
-            return (f"after `{mark}` comes {_char(after.group(3))}, which YAML does not count as a space; "
-                    f"replace it with a normal space: `{mark} `"), number, after.start(3) + 1
+            return (f"after `{mark}` comes an invisible character ({_named(after.group(3))}), which YAML does not "
+                    f"count as a space; replace it with a normal space: `{mark} `"), number, after.start(3) + 1
     return None
 
 
@@ -69,7 +73,7 @@ def invisible_in_key(key: str) -> tuple[str, int] | None:
         if unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp") or (unicodedata.category(char) == "Zs" and char != " "):
             visible = "".join(c for c in key if unicodedata.category(c)[0] not in "CZ" or c == " ").strip()
             where = f"after `{key[:index]}`" if key[:index].strip() else f"before `{visible}`"
-            return f"the key contains an invisible character ({_char(char, article=False)}) {where}; retype the key: `{visible}:`", index
+            return f"the key contains an invisible character ({_named(char)}) {where}; retype the key: `{visible}:`", index
     return None
 
 
@@ -92,14 +96,15 @@ def smart_quoted(value: str) -> str | None:
 def smart_quote_message(quote: str, lead: str, value: str) -> str:
     """The message for a value in typographic quotes, with both fixes: straight quotes, or the quote kept."""
     inner = value.strip(SMART_QUOTES + " ")
+    if not inner:
+        return f"`{quote}` is a typographic quote; YAML needs straight quotes `\"`; delete it"
     return (f"`{quote}` is a typographic quote; YAML needs straight quotes `\"`: write `{lead}{quoted(inner)}` "
             f"(or, to show `{quote}` on the slide: `{lead}{quoted(value)}`)")
 
 
-def colon_text_message(text: str, dash: bool = True) -> str:
-    """The message for a list item whose text contains `: ` (or ends with `:`), which YAML reads as a key."""
+def colon_text_message(text: str, lead: str = "- ") -> str:
+    """The message for text with `: ` in it (or ending with `:`), which YAML reads as a key; `lead` goes before the fix."""
     what = "ends with `:`" if text.rstrip().endswith(":") else "contains `: `"
-    lead = "- " if dash else ""
     return f"this text {what}, so YAML reads it as a key; put the whole text in quotes: `{lead}{quoted(text.strip())}`"
 
 
@@ -117,20 +122,18 @@ def shorten(text: str, limit: int = FIX_CHARS) -> str:
     """Text cut in the middle at spaces (`start … end`) when it is longer than the limit."""
     if len(text) <= limit:
         return text
-    head = text[: limit * 2 // 3].rsplit(" ", 1)[0]
-    tail = text[-(limit // 4) :]
-    tail = tail.split(" ", 1)[1] if " " in tail[:-1] else tail
-    return f"{head} … {tail}"
+    cut, start = limit * 2 // 3, len(text) - limit // 4
+    head, tail = text[:cut], text[start:]
+    if text[cut] != " " and " " in head:  # not in the middle of a word
+        head = head.rsplit(" ", 1)[0]
+    if text[start - 1] != " " and " " in tail:
+        tail = tail.split(" ", 1)[1]
+    return f"{head.rstrip()} … {tail.lstrip()}"
 
 
-def _char(char: str, article: bool = True) -> str:
-    name = unicodedata.name(char, "UNNAMED CHARACTER")
-    if char == "\u00a0":
-        text = "a non-breaking space (U+00A0)" if article else "U+00A0 NO-BREAK SPACE"
-    else:
-        text = f"U+{ord(char):04X} {name}"
-        text = f"the character {text}" if article else text
-    return text
+def _named(char: str) -> str:
+    """`U+200B ZERO WIDTH SPACE`: a character by its number and Unicode name."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
 
 
 @dataclass(frozen=True)
@@ -152,18 +155,18 @@ def joined_lines(lines: list[str], scalar: Scalar) -> Found | None:
     """A value over several lines whose later lines look like a list item or a `key:`: lines YAML joined by mistake."""
     if scalar.style not in (None, '"', "'"):
         return None
+    if scalar.style is not None:
+        if _meant_to_open(lines, scalar.end_line, scalar.end_column):
+            return _unclosed(lines, scalar.start_line, scalar.start_column, scalar.style, scalar.end_line)
+        return None
     for number in range(scalar.start_line + 1, scalar.end_line + 1):
         line = lines[number]
         column = _indent(line)
-        if scalar.style in ('"', "'"):
-            if (_DASH.match(line) or _KEY_LINE.match(line)) and _OPENS_VALUE.fullmatch(lines[scalar.end_line][: scalar.end_column - 1]):
-                return _unclosed(lines, scalar.start_line, scalar.start_column, scalar.style, scalar.end_line)
-            continue
         if not _DASH.match(line):
             continue
         if scalar.owner == "-":
             return ("this line continues the text of the list item above, because it is indented more than the `-` "
-                    f"above it; indent it like that `-` ({scalar.owner_column} spaces) to make it a list item of its own",
+                    f"above it; indent it like that `-` ({_spaces(scalar.owner_column)}) to make it a list item of its own",
                     number + 1, column + 1)
         if scalar.start_line > scalar.owner_line and column == scalar.start_column:
             return _missing_dash(lines[scalar.start_line], "below"), scalar.start_line + 1, scalar.start_column + 1
@@ -171,6 +174,20 @@ def joined_lines(lines: list[str], scalar: Scalar) -> Found | None:
                 f"`{scalar.owner}`; to make a list, put nothing after `{scalar.owner}:` and each item on a line of "
                 "its own starting with `- `", number + 1, column + 1)
     return None
+
+
+def _meant_to_open(lines: list[str], line: int, end_column: int) -> bool:
+    """Whether the quote that ends a value at a place comes after `key: ` or `- `: it was meant to open the next value."""
+    before = lines[line][: end_column - 1]
+    return bool(before.strip()) and _OPENS_VALUE.fullmatch(before) is not None
+
+
+def _spaces(n: int) -> str:
+    return "no spaces" if n == 0 else "1 space" if n == 1 else f"{n} spaces"
+
+
+def _indented(n: int) -> str:
+    return "is not indented" if n == 0 else f"is indented {_spaces(n)}"
 
 
 def _unclosed(lines: list[str], line: int, column: int, quote: str, closed_on: int | None) -> Found:
@@ -281,6 +298,8 @@ def _unclosed_quote(s: SyntaxMistake) -> Found | None:
         return None
     if not token.start_mark.line < token.end_mark.line == s.problem.line:
         return None
+    if not _meant_to_open(s.lines, token.end_mark.line, token.end_mark.column):
+        return None
     return _unclosed(s.lines, token.start_mark.line, token.start_mark.column, token.style, token.end_mark.line)
 
 
@@ -314,8 +333,52 @@ def _item_too_deep(s: SyntaxMistake) -> Found | None:
     if _indent(s.lines[above]) >= _indent(line):
         return None
     spaces = _indent(s.lines[above])
-    return (f"this `-` is indented more than the `-` on line {above + 1}; indent it like that `-` ({spaces} spaces) "
+    return (f"this `-` is indented more than the `-` on line {above + 1}; indent it like that `-` ({_spaces(spaces)}) "
             "to make it a list item of its own", s.problem.line + 1, _indent(line) + 1)
+
+
+def _misaligned(s: SyntaxMistake) -> Found | None:
+    """A `-` or `key:` a space or two off from the one above it at its level (YAML then cannot tell where it belongs)."""
+    if not (s.exc.problem or "").startswith(("expected <block end>", "expected '<document start>'")):
+        return None
+    if s.problem.line >= len(s.lines):
+        return None
+    line = s.lines[s.problem.line]
+    dash, key = _DASH.match(line), _KEY_LINE.match(line)
+    if not (dash or key):
+        return None
+    column = _indent(line) if dash else len(key["lead"])
+    for number in range(s.problem.line - 1, -1, -1):
+        other = s.lines[number]
+        if _blank(other):
+            continue
+        if _indent(other) < column - 2:
+            return None
+        other_key = _KEY_LINE.match(other)
+        if dash and _DASH.match(other):
+            at, what = _indent(other), f"the `-` on line {number + 1}"
+        elif not dash and other_key:
+            at, what = len(other_key["lead"]), f"`{other_key['key']}:` on line {number + 1}"
+        else:
+            continue
+        if at == column or abs(at - column) > 2:
+            return None
+        this = "this `-`" if dash else f"`{key['key']}:`"
+        return (f"{this} {_indented(column)}, but {what} {_indented(at)}; indent them alike",
+                s.problem.line + 1, column + 1)
+    return None
+
+
+def _no_space_after_colon(s: SyntaxMistake) -> Found | None:
+    lines = [m.line for m in (s.context, s.problem) if m is not None]
+    if s.last_scalar is not None:
+        lines.append(s.last_scalar[0].start_mark.line)  # `- name:Kurs` read as text, which the next line continues
+    for number in dict.fromkeys(lines):
+        match = _NO_SPACE.match(s.lines[number]) if number < len(s.lines) else None
+        if match and not match["key"].isdigit():
+            fix = f"{match['key']}: {shorten(match['value'].strip())}"
+            return f"a space is needed after the `:` of `{match['key']}`: `{fix}`", number + 1, match.end("key") + 2
+    return None
 
 
 def _key_too_deep(s: SyntaxMistake) -> Found | None:
@@ -328,14 +391,13 @@ def _key_too_deep(s: SyntaxMistake) -> Found | None:
     here = _KEY_LINE.match(line)
     if here is None:
         return None
-    if isinstance(key, yaml.ScalarToken):
-        owner, column = f"`{key.value}:`", key.start_mark.column
-    elif isinstance(before, yaml.BlockEntryToken):
-        owner, column = "the `-`", before.start_mark.column
-    else:
+    if isinstance(before, yaml.BlockEntryToken):  # a list item's text continued on this line, with `: ` in it
+        text = token.value + line[s.problem.column :].split(" #")[0]
+        return colon_text_message(text), s.problem.line + 1, _indent(line) + 1
+    if not isinstance(key, yaml.ScalarToken):
         return None
-    return (f"this line is indented more than {owner} on line {token.start_mark.line + 1}, so YAML reads it as "
-            f"part of that text; indent `{here['key'].strip()}:` like {owner} ({column} spaces)",
+    return (f"this line is indented more than `{key.value}:` on line {key.start_mark.line + 1}, so YAML reads it as "
+            f"part of that text; indent `{here['key'].strip()}:` like `{key.value}:` ({_spaces(key.start_mark.column)})",
             s.problem.line + 1, _indent(line) + 1)
 
 
@@ -346,9 +408,8 @@ def _colon_in_text(s: SyntaxMistake) -> Found | None:
     if token.style is not None or token.start_mark.line != s.problem.line or not isinstance(before, yaml.ValueToken):
         return None
     line = s.lines[s.problem.line]
-    lead, value = line[: token.start_mark.column], line[token.start_mark.column :].rstrip()
-    return (f"this text contains `: `, so YAML reads it as a key; put the whole text in quotes: "
-            f"`{lead.strip()} {quoted(value)}`", s.problem.line + 1, token.start_mark.column + 1)
+    lead, value = line[: token.start_mark.column], line[token.start_mark.column :].split(" #")[0]
+    return colon_text_message(value, lead.strip() + " "), s.problem.line + 1, token.start_mark.column + 1
 
 
 DIAGNOSES: tuple[Callable[[SyntaxMistake], Found | None], ...] = (
@@ -357,6 +418,8 @@ DIAGNOSES: tuple[Callable[[SyntaxMistake], Found | None], ...] = (
     _unclosed_quote,
     _dash_forgotten,
     _item_too_deep,
+    _misaligned,
+    _no_space_after_colon,
     _key_too_deep,
     _colon_in_text,
 )

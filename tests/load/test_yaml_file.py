@@ -297,8 +297,10 @@ def test_not_a_number_is_not_a_percentage():
                       'put the whole text in quotes: `a: "b: c"`'),
         ("a: x\nb\nc: d\n", "2:1: YAML syntax error: this line is not a `key: value` line; check the indentation "
                              "of this and the line above, or put the text in quotes"),
-        ("efforts:\n  - name: A\n   status: x\n", "3:4: YAML syntax error: this does not line up with the lines above "
-                                                 "(or text follows a closing quote); check the indentation"),
+        ("efforts:\n  - name: A\n   status: x\n", "3:4: YAML syntax error: `status:` is indented 3 spaces, but `name:` "
+                                                 "on line 2 is indented 4 spaces; indent them alike"),
+        ("a:\n    b: 1\n c: 2\n", "3:2: YAML syntax error: this does not line up with the lines above "
+                                 "(or text follows a closing quote); check the indentation"),
         ('a: "C:\\q"\n', "1:8: YAML syntax error: `\\q` is not an escape YAML knows inside double quotes; "
                           "write `\\\\` for a backslash, or use single quotes"),
         ("a: *nope\n", "1:4: YAML syntax error: `*nope` refers to no anchor `&nope` above it; write the value out instead"),
