@@ -163,7 +163,7 @@ def test_an_item_indented_deeper_than_a_quoted_one():
 
 
 def test_a_list_started_on_the_line_of_its_key():
-    text = EXAMPLE.replace("description:\n  - Ett råd", "description: Ett råd").replace("  - Varje", "  - Varje", 1)
+    text = EXAMPLE.replace("description:\n  - Ett råd", "description: Ett råd")
     assert messages(text) == [
         "4:3: description: this line is joined onto the text of `description` above, because it is indented more "
         "than `description`; to make a list, put nothing after `description:` and each item on a line of its own "
