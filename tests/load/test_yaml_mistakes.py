@@ -62,6 +62,67 @@ def test_the_mistake_free_texts_are_accepted():
     assert validate(parse(EXAMPLE), Example).title == "Klimatråd"
 
 
+MISTAKES = {
+    "colon after a key": (
+        EXAMPLE.replace("title: Klimatråd", "title: Exempel: Klimatråd"),
+        '2:8: YAML syntax error: this text contains `: `, so YAML reads it as a key; '
+        'put the whole text in quotes: `title: "Exempel: Klimatråd"`'),
+    "dash before the first of plain items": (
+        "title: RUS\nefforts:\n  Vägledning\n  - Kurs\n",
+        "3:3: efforts: a list item needs `- ` at the start, like the lines below it: `- Vägledning`"),
+    "dash before a mapping in a list of mappings": (
+        "title: RUS\nefforts:\n  - name: A\n    status: klar\n  name: B\n    status: klar\n",
+        "5:3: YAML syntax error: a list item needs `- ` at the start, like the lines above it: `- name: B`"),
+    "item deeper than a quoted one": (
+        DECK.replace("      - Borde", "       - Borde"),
+        "14:8: YAML syntax error: this `-` is indented more than the `-` on line 13; indent it like that `-` "
+        "(6 spaces) to make it a list item of its own"),
+    "list started on the line of its key": (
+        EXAMPLE.replace("description:\n  - Ett råd", "description: Ett råd"),
+        "4:3: description: this line is joined onto the text of `description` above, because it is indented more "
+        "than `description`; to make a list, put nothing after `description:` and each item on a line of its own "
+        "starting with `- `"),
+    "key deeper than the one above": (
+        "title: RUS\nefforts:\n  - name: A\n     status: klar\n",
+        "4:6: YAML syntax error: this line is indented more than `name:` on line 3, so YAML reads it as part of "
+        "that text; indent `status:` like `name:` (4 spaces)"),
+    "key a space off": (
+        "meeting:\n  title: T\n date: 2016-11-25\n",
+        "3:2: YAML syntax error: `date:` is indented 1 space, but `title:` on line 2 is indented 2 spaces; indent them alike"),
+    "first key indented": (
+        " county: Örebro\ntitle: T\n",
+        "2:1: YAML syntax error: `title:` is not indented, but `county:` on line 1 is indented 1 space; indent them alike"),
+    "no space after a colon": (
+        "title: RUS\nefforts:\n  - name:Kurs\n    status: klar\n",
+        "3:10: YAML syntax error: a space is needed after the `:` of `name`: `name: Kurs`"),
+    "quote not closed, reported where it opens, not where YAML gives up": (
+        DECK.replace('start: "13.00"', 'start: "13.00').replace("organisation: RUS", 'organisation: "RUS"'),
+        '4:10: YAML syntax error: the quote opened here is not closed on its line, so YAML reads on to the next `"` '
+        '(line 5); add the closing quote: `start: "13.00"`'),
+    "single quote not closed": (
+        "a: 'x\nb: 'y'\n",
+        "1:4: YAML syntax error: the quote opened here is not closed on its line, so YAML reads on to the next `'` "
+        "(line 2); add the closing quote: `a: 'x'`"),
+    "quote never closed inside brackets (no fix to offer)": (
+        "keywords: [a, 'b]\n",
+        "1:15: YAML syntax error: the quote opened here is never closed; add the closing quote"),
+    "quote not closed that YAML accepts": (
+        'a: "x\nb: "\n',
+        '1:4: a: the quote opened here is not closed on its line, so YAML reads on to the next `"` (line 2); '
+        'add the closing quote: `a: "x"`'),
+    "typographic quotes around text with a colon": (
+        "title: ”Exempel: Klimatråd”\n",
+        '1:8: YAML syntax error: `”` is a typographic quote; YAML needs straight quotes `"`: write '
+        '`title: "Exempel: Klimatråd"` (or, to show `”` on the slide: `title: "”Exempel: Klimatråd”"`)'),
+}
+"""Mistakes of form (found before any model looks at the data): the text, and the one message it gets."""
+
+
+@pytest.mark.parametrize("text, says", MISTAKES.values(), ids=MISTAKES.keys())
+def test_a_mistake_is_said_as_what_to_change_on_its_line(text: str, says: str):
+    assert messages(text) == [says]
+
+
 # --- a colon inside a list item's text -------------------------------------------------------------
 
 
@@ -102,13 +163,6 @@ def test_a_one_key_slide_keeps_its_own_message():
     assert message.startswith("10:11: slides[0].kind: unknown kind `agendaa` — did you mean `agenda`?")
 
 
-def test_a_colon_after_a_key_on_one_line_is_a_syntax_error_with_the_fix():
-    assert messages(EXAMPLE.replace("title: Klimatråd", "title: Exempel: Klimatråd")) == [
-        '2:8: YAML syntax error: this text contains `: `, so YAML reads it as a key; '
-        'put the whole text in quotes: `title: "Exempel: Klimatråd"`'
-    ]
-
-
 # --- a forgotten dash ------------------------------------------------------------------------------
 
 
@@ -129,20 +183,6 @@ def test_a_forgotten_dash_is_named(old: str, new: str, says: str):
     assert messages(DECK.replace(old, new)) == [says]
 
 
-def test_a_forgotten_dash_before_the_first_of_plain_items_is_named_though_yaml_accepts_it():
-    text = "title: RUS\nefforts:\n  Vägledning\n  - Kurs\n"
-    assert messages(text) == [
-        "3:3: efforts: a list item needs `- ` at the start, like the lines below it: `- Vägledning`"
-    ]
-
-
-def test_a_forgotten_dash_before_a_mapping_in_a_list_of_mappings():
-    text = "title: RUS\nefforts:\n  - name: A\n    status: klar\n  name: B\n    status: klar\n"
-    assert messages(text) == [
-        "5:3: YAML syntax error: a list item needs `- ` at the start, like the lines above it: `- name: B`"
-    ]
-
-
 # --- a list item indented too deep -----------------------------------------------------------------
 
 
@@ -151,23 +191,6 @@ def test_an_item_indented_deeper_than_a_plain_one_is_not_joined_onto_it():
     assert messages(text, Example) == [
         "5:4: description[0]: this line continues the text of the list item above, because it is indented more "
         "than the `-` above it; indent it like that `-` (2 spaces) to make it a list item of its own"
-    ]
-
-
-def test_an_item_indented_deeper_than_a_quoted_one():
-    text = DECK.replace("      - Borde", "       - Borde")
-    assert messages(text) == [
-        "14:8: YAML syntax error: this `-` is indented more than the `-` on line 13; indent it like that `-` "
-        "(6 spaces) to make it a list item of its own"
-    ]
-
-
-def test_a_list_started_on_the_line_of_its_key():
-    text = EXAMPLE.replace("description:\n  - Ett råd", "description: Ett råd")
-    assert messages(text) == [
-        "4:3: description: this line is joined onto the text of `description` above, because it is indented more "
-        "than `description`; to make a list, put nothing after `description:` and each item on a line of its own "
-        "starting with `- `"
     ]
 
 
@@ -183,56 +206,7 @@ def test_text_wrapped_onto_more_lines_is_still_fine_unless_it_has_a_colon():
     assert validate(parse(quoted_text), Example).description[1] == "Varje medlem väljer Syfte: tre per år."
 
 
-# --- keys at the wrong indentation -----------------------------------------------------------------
-
-
-def test_a_key_indented_deeper_than_the_one_above():
-    text = "title: RUS\nefforts:\n  - name: A\n     status: klar\n"
-    assert messages(text) == [
-        "4:6: YAML syntax error: this line is indented more than `name:` on line 3, so YAML reads it as part of "
-        "that text; indent `status:` like `name:` (4 spaces)"
-    ]
-
-
-def test_a_key_a_space_off_and_an_indented_first_key():
-    assert messages("meeting:\n  title: T\n date: 2016-11-25\n") == [
-        "3:2: YAML syntax error: `date:` is indented 1 space, but `title:` on line 2 is indented 2 spaces; indent them alike"
-    ]
-    assert messages(" county: Örebro\ntitle: T\n") == [
-        "2:1: YAML syntax error: `title:` is not indented, but `county:` on line 1 is indented 1 space; indent them alike"
-    ]
-
-
-def test_no_space_after_a_colon():
-    assert messages("title: RUS\nefforts:\n  - name:Kurs\n    status: klar\n") == [
-        "3:10: YAML syntax error: a space is needed after the `:` of `name`: `name: Kurs`"
-    ]
-
-
 # --- quotes ------------------------------------------------------------------------------------------
-
-
-def test_a_quote_not_closed_is_reported_where_it_opens_not_where_yaml_gives_up():
-    text = DECK.replace('start: "13.00"', 'start: "13.00').replace("organisation: RUS", 'organisation: "RUS"')
-    assert messages(text) == [
-        '4:10: YAML syntax error: the quote opened here is not closed on its line, so YAML reads on to the next `"` '
-        '(line 5); add the closing quote: `start: "13.00"`'
-    ]
-
-
-def test_a_single_quote_not_closed_and_one_never_closed():
-    assert messages("a: 'x\nb: 'y'\n") == [
-        "1:4: YAML syntax error: the quote opened here is not closed on its line, so YAML reads on to the next `'` "
-        "(line 2); add the closing quote: `a: 'x'`"
-    ]
-    assert messages("keywords: [a, 'b]\n") == ["1:15: YAML syntax error: the quote opened here is never closed; add the closing quote"]
-
-
-def test_a_quote_not_closed_that_yaml_accepts_is_caught():
-    assert messages('a: "x\nb: "\n') == [
-        '1:4: a: the quote opened here is not closed on its line, so YAML reads on to the next `"` (line 2); '
-        'add the closing quote: `a: "x"`'
-    ]
 
 
 @pytest.mark.parametrize("quotes", ["”13.00”", "“13.00”", "„13.00“", "”13.00", "’13.00’", "»13.00»"])
@@ -248,13 +222,6 @@ def test_typographic_quotes_in_text_or_inside_straight_quotes_are_text():
     example = validate(parse(text), Example)
     assert example.description[0] == "”Vi lär oss mycket”, säger en deltagare"
     assert example.title == "”Klimatråd”"
-
-
-def test_typographic_quotes_around_text_with_a_colon():
-    assert messages("title: ”Exempel: Klimatråd”\n") == [
-        '1:8: YAML syntax error: `”` is a typographic quote; YAML needs straight quotes `"`: write '
-        '`title: "Exempel: Klimatråd"` (or, to show `”` on the slide: `title: "”Exempel: Klimatråd”"`)'
-    ]
 
 
 # --- the file's encoding and invisible characters --------------------------------------------------
