@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -87,9 +86,7 @@ def test_the_corpus_is_complete():
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_file_fails_with_its_expected_message(case: Case, project: Project):
     path = case.put(project)
-    start = time.perf_counter()
     result = validate(project, path)
-    seconds = time.perf_counter() - start
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -98,7 +95,6 @@ def test_bad_file_fails_with_its_expected_message(case: Case, project: Project):
     count = SUMMARY.match(summary)
     assert count and int(count[1]) == len(located) >= 1 and count[2] == "1"
     assert all(line.startswith(f"{case.place}:") for line in located)
-    assert seconds < 1.0, f"{case.name} took {seconds:.2f} s"
     assert not list(project.output.glob("*.pptx"))
 
 
@@ -109,15 +105,13 @@ def sort_key(line: str) -> tuple[str, int, int]:
 
 
 def test_the_whole_corpus_at_once_in_a_real_process(tmp_path: Path, chart_cache: Path):
-    """All errors of a run at once, sorted by file and line, one summary line, no traceback, fast."""
+    """All errors of a run at once, sorted by file and line, one summary line, no traceback."""
     project = copy_project(tmp_path / "project", chart_cache)
     paths = [case.put(project) for case in CASES]
-    start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "slidegen", "--root", str(project.root), "validate", *map(str, paths)],
         capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
-    seconds = time.perf_counter() - start
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and proc.stdout == ""
     *located, summary = proc.stderr.splitlines()
@@ -125,7 +119,6 @@ def test_the_whole_corpus_at_once_in_a_real_process(tmp_path: Path, chart_cache:
     assert sorted(located) == sorted(expected)
     assert [sort_key(line) for line in located] == sorted(sort_key(line) for line in located)
     assert summary == f"{len(expected)} errors in {len(CASES)} files; nothing was written."
-    assert seconds < len(CASES), f"{len(CASES)} files took {seconds:.1f} s"
 
 
 README_MISTAKES = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -179,10 +178,9 @@ def test_alias_bomb_fails_fast():
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 30):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
-    start = time.perf_counter()
+    # 10**30 values if expanded: the loader stops counting at its limit instead (speed is bench/'s business)
     (msg,) = messages("\n".join(lines) + "\n")
-    assert time.perf_counter() - start < 1.0
-    assert "aliases" in msg
+    assert "more than 50 aliases" in msg
 
 
 def test_a_few_aliases_are_fine():
