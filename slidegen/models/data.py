@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from typing import Annotated
+from pydantic import RootModel
 
-from pydantic import AfterValidator, Field, RootModel
+from slidegen.models.base import file_ref
 
-_DATA_REF = re.compile(r"^[^\\:*?\"<>|]+\.[Cc][Ss][Vv]$")
-
-
-def _data_ref(value: str) -> str:
-    if not _DATA_REF.match(value):
-        raise ValueError(f"`{value}` is not a CSV file name; write a path like `data/kommuner.csv`")
-    return value
-
-
-DataRef = Annotated[
-    str,
-    Field(description="A CSV file inside content/, written relative to content/ (e.g. `data/kommuner.csv`)."),
-    AfterValidator(_data_ref),
-]
+DataRef = file_ref("[Cc][Ss][Vv]", "CSV", "data/kommuner.csv")
 
 
 class DataFile(RootModel[list[list[str]]]):
