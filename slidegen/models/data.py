@@ -13,29 +13,16 @@ is for the slide that uses the column to say (`DataCell.number_problem`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Annotated, Protocol
+from typing import Protocol
 
-from pydantic import AfterValidator, Field, RootModel
+from pydantic import RootModel
 
 from slidegen.errors import Location, Problem, Source
 from slidegen.format import parse_number
+from slidegen.models.base import file_ref
 
-_DATA_REF = re.compile(r"^[^\\:*?\"<>|]+\.[Cc][Ss][Vv]$")
-
-
-def _data_ref(value: str) -> str:
-    if not _DATA_REF.match(value):
-        raise ValueError(f"`{value}` is not a CSV file name; write a path like `data/kommuner.csv`")
-    return value
-
-
-DataRef = Annotated[
-    str,
-    Field(description="A CSV file inside content/, written relative to content/ (e.g. `data/kommuner.csv`)."),
-    AfterValidator(_data_ref),
-]
+DataRef = file_ref("[Cc][Ss][Vv]", "CSV", "data/kommuner.csv")
 
 
 class DataFile(RootModel[list[list[str]]]):
