@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from slidegen.errors import Location, Problem
+from slidegen.format import number
 from slidegen.load.cells import table_of
 from slidegen.models.base import Model, Text
 from slidegen.models.data import DataFile, DataRef
@@ -118,8 +119,6 @@ class Invalid:
 
 
 def _shown(value: float) -> str:
-    from slidegen.format import number
-
     return number(value, None if value == round(value, 1) else 2)
 
 
