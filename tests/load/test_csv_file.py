@@ -1,4 +1,4 @@
-"""The CSV reader and its typed table: Excel's Swedish and English files, every cell located, bad files located."""
+"""The CSV reader and the typed table of a data file: Excel's Swedish and English files, every cell located, bad files located."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from slidegen.errors import ContentError
-from slidegen.load.cells import cell_value, read_table
 from slidegen.load.csv_file import delimiter
 from slidegen.load.readers import read_document
+from slidegen.models.data import DataFile, DataTable, cell_value
 
 
 def write(tmp_path: Path, data: bytes | str, name: str = "kommuner.csv") -> Path:
@@ -18,6 +18,12 @@ def write(tmp_path: Path, data: bytes | str, name: str = "kommuner.csv") -> Path
     path = folder / name
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     return path
+
+
+def read_table(path: Path, root: Path) -> DataTable:
+    """A CSV file read, validated and typed as the library and a slide's check do it."""
+    doc = read_document(path, root)
+    return DataFile.model_validate(doc.data).table(doc)
 
 
 def errors(path: Path, root: Path) -> list[str]:

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from slidegen.errors import Location, Problem
 from slidegen.format import number
-from slidegen.load.cells import table_of
 from slidegen.models.base import Model, Text
 from slidegen.models.data import DataFile, DataRef
-from slidegen.models.slides.base import ChartRenderer, Loc, Reference, SlideBase
-
-if TYPE_CHECKING:
-    from slidegen.models.bundle import Bundle
-    from slidegen.models.deck import Deck
+from slidegen.models.slides.base import Bundle, ChartRenderer, Deck, Loc, Reference, SlideBase
 
 Value = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 """A number written in the deck (`1`, `12.5`); `null` is a missing value."""
@@ -65,10 +60,10 @@ class BarChartSlide(SlideBase):
             raise ValueError(f"`{missing}` is missing; a bar chart needs both `categories:` and `series:`")
         return self
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [Reference((*at, "source"), self.source, DataFile)] if self.source is not None else []
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         data = chart_data(self, bundle, at)
         return list(data.problems) if isinstance(data, Invalid) else data.problems_for(self.layout)
 
@@ -132,7 +127,7 @@ def _twice(names: tuple[Named, ...], what: str) -> list[Problem]:
     return out
 
 
-def chart_data(slide: BarChartSlide, bundle: "Bundle", at: Loc) -> ChartData | Invalid:
+def chart_data(slide: BarChartSlide, bundle: Bundle, at: Loc) -> ChartData | Invalid:
     """The slide's categories, series names and values with where each is written, or the problems reading them."""
     if slide.source is not None:
         return _from_table(slide, bundle)
@@ -156,10 +151,11 @@ def chart_data(slide: BarChartSlide, bundle: "Bundle", at: Loc) -> ChartData | I
     return ChartData(categories, names, values, slide.unit)
 
 
-def _from_table(slide: BarChartSlide, bundle: "Bundle") -> ChartData | Invalid:
+def _from_table(slide: BarChartSlide, bundle: Bundle) -> ChartData | Invalid:
     """First column the categories, each further column a series; every value a number or empty."""
     assert slide.source is not None
-    table = table_of(bundle.get(slide.source, DataFile).doc)  # type: ignore[arg-type]
+    loaded = bundle.get(slide.source, DataFile)
+    table = loaded.model.table(loaded.doc)
     file_start = Location(table.source, 1, 1)
     if len(table.header) < 2:
         return Invalid((Problem(file_start, "a bar chart needs at least two columns: the categories first, then one "
