@@ -1,23 +1,20 @@
-"""A data file (CSV) named by a slide's `source:`: the reference, the model, and its table of typed, located cells.
+"""A data file (CSV) named by a slide's `source:`: how the reference is written, the model its rows validate as,
+and the table of typed cells that a `table` and a `bar_chart` with `source:` both read.
 
-What a `table` and a `bar_chart` with `source:` both use. The slide declares
-`Reference((*at, "source"), self.source, DataFile)`; the library reads the file (load/csv_file.py:
-rows of cell texts, each cell's place kept) and validates it as a DataFile; then
-
-    loaded = bundle.get(self.source, DataFile)
-    table = loaded.model.table(loaded.doc)
+    table = table_of(bundle.get(slide.source, DataFile))
     table.header[1].value      # "2017"
     table.rows[2][1].value     # 1350.0 (written `1 350`), "femtio", or None for an empty cell
     table.rows[2][1].location  # content/data/kommuner.csv:4:2
 
 A cell is a number when all of it reads as one (`1 350`, `12,5`, `12.5`, `−3`, `45 %`: see
-format.parse_number); otherwise it is its text. Whether a text is wrong where a number is needed is
-for the slide that uses the column to say (`DataCell.number_problem`).
+format.parse_number); otherwise it is its text. Whether a text is wrong where a number is needed
+is for the slide that uses the column to say (`DataCell.number_problem`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from pydantic import RootModel
 
@@ -26,6 +23,23 @@ from slidegen.format import parse_number
 from slidegen.models.base import file_ref
 
 DataRef = file_ref("[Cc][Ss][Vv]", "CSV", "data/kommuner.csv")
+
+
+class DataFile(RootModel[list[list[str]]]):
+    """A CSV file's rows of cell texts, the first row the header; table_of types the cells."""
+
+    model_config = {"frozen": True}
+
+
+class LoadedData(Protocol):
+    """A data file, read and validated: where it is (with the place of each cell) and its rows."""
+
+    @property
+    def doc(self) -> Source: ...
+
+    @property
+    def model(self) -> DataFile: ...
+
 
 Value = str | float | None
 """A cell's value: its text, the number it holds, or None when it is empty."""
@@ -81,18 +95,14 @@ def cell_value(text: str) -> tuple[Value, bool]:
         return text, False
 
 
-class DataFile(RootModel[list[list[str]]]):
-    """A CSV file's rows of cell texts (as its reader gives them), the first row the header."""
-
-    model_config = {"frozen": True}
-
-    def table(self, source: Source) -> DataTable:
-        """The file as a table of typed cells, each located in `source` (the document the rows were read from)."""
-        rows = []
-        for r, texts in enumerate(self.root):
-            cells = []
-            for c, text in enumerate(texts):
-                value, percent = cell_value(text) if r else (text or None, False)
-                cells.append(DataCell(value, text, source.location((r, c)), percent))
-            rows.append(tuple(cells))
-        return DataTable(source.display, rows[0], tuple(rows[1:]))
+def table_of(loaded: LoadedData) -> DataTable:
+    """The typed cells of a data file, read and validated (rows of texts, the first row the header)."""
+    doc = loaded.doc
+    rows = []
+    for r, texts in enumerate(loaded.model.root):
+        cells = []
+        for c, text in enumerate(texts):
+            value, percent = cell_value(text) if r else (text or None, False)
+            cells.append(DataCell(value, text, doc.location((r, c)), percent))
+        rows.append(tuple(cells))
+    return DataTable(doc.display, rows[0], tuple(rows[1:]))

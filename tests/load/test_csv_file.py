@@ -9,7 +9,8 @@ import pytest
 from slidegen.errors import ContentError
 from slidegen.load.csv_file import delimiter
 from slidegen.load.readers import read_document
-from slidegen.models.data import DataFile, DataTable, cell_value
+from slidegen.models.bundle import Loaded
+from slidegen.models.data import DataFile, DataTable, cell_value, table_of
 
 
 def write(tmp_path: Path, data: bytes | str, name: str = "kommuner.csv") -> Path:
@@ -23,7 +24,7 @@ def write(tmp_path: Path, data: bytes | str, name: str = "kommuner.csv") -> Path
 def read_table(path: Path, root: Path) -> DataTable:
     """A CSV file read, validated and typed as the library and a slide's check do it."""
     doc = read_document(path, root)
-    return DataFile.model_validate(doc.data).table(doc)
+    return table_of(Loaded(doc, DataFile.model_validate(doc.data)))
 
 
 def errors(path: Path, root: Path) -> list[str]:

@@ -55,7 +55,7 @@ class LoadedDeck(Protocol):
 
 
 class LoadedFile(Protocol):
-    """Any content file a slide refers to, validated: where it is and its model."""
+    """A content file a slide refers to, validated: where it is and what it says."""
 
     @property
     def doc(self) -> Source: ...

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from slidegen.errors import Location, Problem
 from slidegen.format import number
 from slidegen.models.base import Model, Text
-from slidegen.models.data import DataFile, DataRef
+from slidegen.models.data import DataFile, DataRef, table_of
 from slidegen.models.slides.base import Bundle, ChartRenderer, Deck, Loc, Reference, SlideBase
 
 Value = Annotated[float, Field(strict=True, allow_inf_nan=False)]
@@ -154,8 +154,7 @@ def chart_data(slide: BarChartSlide, bundle: Bundle, at: Loc) -> ChartData | Inv
 def _from_table(slide: BarChartSlide, bundle: Bundle) -> ChartData | Invalid:
     """First column the categories, each further column a series; every value a number or empty."""
     assert slide.source is not None
-    loaded = bundle.get(slide.source, DataFile)
-    table = loaded.model.table(loaded.doc)
+    table = table_of(bundle.get(slide.source, DataFile))
     file_start = Location(table.source, 1, 1)
     if len(table.header) < 2:
         return Invalid((Problem(file_start, "a bar chart needs at least two columns: the categories first, then one "
