@@ -1,4 +1,4 @@
-"""The CSV reader and the typed table of a data file: Excel's Swedish and English files, every cell located, bad files located."""
+"""The CSV reader and its typed table: Excel's Swedish and English files, every cell located, bad files located."""
 
 from __future__ import annotations
 
@@ -13,18 +13,18 @@ from slidegen.models.bundle import Loaded
 from slidegen.models.data import DataFile, DataTable, cell_value, table_of
 
 
+def read_table(path: Path, root: Path) -> DataTable:
+    """A CSV file as the slides see it: read by its reader, validated, its cells typed."""
+    doc = read_document(path, root)
+    return table_of(Loaded(doc, DataFile.model_validate(doc.data)))
+
+
 def write(tmp_path: Path, data: bytes | str, name: str = "kommuner.csv") -> Path:
     folder = tmp_path / "content" / "data"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     return path
-
-
-def read_table(path: Path, root: Path) -> DataTable:
-    """A CSV file read, validated and typed as the library and a slide's check do it."""
-    doc = read_document(path, root)
-    return table_of(Loaded(doc, DataFile.model_validate(doc.data)))
 
 
 def errors(path: Path, root: Path) -> list[str]:

@@ -8,7 +8,6 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from slidegen.errors import Location, Problem
-from slidegen.format import number
 from slidegen.models.base import Model, Text
 from slidegen.models.data import DataFile, DataRef, table_of
 from slidegen.models.slides.base import Bundle, ChartRenderer, Deck, Loc, Reference, SlideBase
@@ -48,6 +47,16 @@ class BarChartSlide(SlideBase):
     direction: Direction = Field("vertical", description="`vertical` bars, or `horizontal` (for long category names).")
     unit: Text | None = Field(None, max_length=12, description="Shown after the numbers: `st` gives `2 st`, `%` gives `12,5 %`.")
     renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
+    example: ClassVar[str] = """\
+# Stapeldiagram av valfria tal, eller i stället en CSV-fil (source: data/kommuner.csv);
+# null betyder att värdet saknas och visas som –, aldrig som 0.
+- kind: bar_chart
+  title: Goda exempel per län
+  categories: [Stockholm, Uppsala, Skåne]
+  series:
+    - {name: "2016", values: [1, 2, null]}
+    - {name: "2017", values: [2, 2, 1]}
+"""
 
     @model_validator(mode="after")
     def _one_source(self) -> "BarChartSlide":
@@ -114,6 +123,8 @@ class Invalid:
 
 
 def _shown(value: float) -> str:
+    from slidegen.format import number
+
     return number(value, None if value == round(value, 1) else 2)
 
 
