@@ -35,3 +35,10 @@ def ranges(numbers: list[int]) -> str:
             out.append(f"{start}" if start == prev else f"{start}–{prev}")
             start = prev = n
     return ", ".join(out)
+
+
+def listing(items: list[str]) -> str:
+    """[a, b, c] → `a, b och c`: a list written out the Swedish way."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]
