@@ -196,6 +196,7 @@ def _notes(reading: _Reading, columns: dict[int, int], codes: set[str]) -> list[
                      f"answered (n is at most {len(codes)} of {len(COUNTIES)})")
     absent = [n for n in reading.survey.model.numbers() if n not in columns.values()]
     if absent:
-        notes.append(f"{where}: method {ranges(absent)} {'has' if len(absent) == 1 else 'have'} no column; "
-                     "their shares are shown as not given")
+        one = len(absent) == 1
+        notes.append(f"{where}: method{'' if one else 's'} {ranges(absent)} {'has' if one else 'have'} no column; "
+                     f"{'its' if one else 'their'} shares are shown as not given")
     return notes

@@ -121,9 +121,13 @@ class Library:
                     target = self._resolve(ref, deck.doc, loc, problems)
                     loaded = gather(problems, self.load, target, model) if target is not None else None
                     if loaded is not None:
-                        complete = COMPLETERS.get(model)
-                        refs.update(complete(self, ref, loaded, problems) if complete else {(ref, model): loaded})
+                        refs.update(self.complete(ref, model, loaded, problems))
         return refs
+
+    def complete(self, ref: str, model: type, loaded: Loaded[Any], problems: list[Problem]) -> dict[tuple[str, type], Loaded[Any]]:
+        """A loaded file with the files it refers to itself (a survey's answer sheet), by (reference, model)."""
+        completer = COMPLETERS.get(model)
+        return completer(self, ref, loaded, problems) if completer else {(ref, model): loaded}
 
     def _answers(self, ref: str, survey: Loaded[Survey], problems: list[Problem]) -> dict[tuple[str, type], Loaded[Any]]:
         """A survey and, when its shares come from a sheet, the sheet read and counted, the shares put in place.

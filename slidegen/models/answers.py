@@ -93,8 +93,8 @@ class Answers:
         missing = self.missing()
         if missing:
             boards += f" ({listing([c.name for c in missing])} saknas)"
-        return (f"Andelarna är räknade ur {self.file}, blad {self.sheet}: {boards}; "
-                f"n = antal som svarat på metoden: {'; '.join(parts)}.")
+        return (f"Andelarna är räknade ur {self.file}, blad {self.sheet}: {boards}. "
+                f"Antal som svarat per metod: {'; '.join(parts)}.")
 
     def n_range(self, numbers: Sequence[int]) -> str:
         """The n of the methods as `19–21`, or `21` when all are the same."""

@@ -7,6 +7,7 @@ from typing import Literal, Sequence
 
 from slidegen.colour import readable_on
 from slidegen.format import number, percent
+from slidegen.models.answers import Answers
 from slidegen.models.survey import CATEGORY_KEYS, Group, Method, Results, Survey
 from slidegen.models.theme import Theme
 from slidegen.plan.model import ChartSpec, Series
@@ -127,10 +128,16 @@ def _spoken(results: Results, survey: Survey) -> str:
 
 
 def method_charts(
-    survey: Survey, numbers: Sequence[int], sort: str, frame: Rect, theme: Theme, fonts: Fonts
+    survey: Survey, numbers: Sequence[int], sort: str, frame: Rect, theme: Theme, fonts: Fonts,
+    answers: Answers | None = None,
 ) -> list[ChartSpec]:
-    """One or more charts of the methods' answers: as many bars per chart as fit the frame legibly."""
+    """One or more charts of the methods' answers: as many bars per chart as fit the frame legibly.
+
+    With `answers` (shares computed from a sheet) a caption says how many boards answered, and the
+    alt text gives each method's n.
+    """
     methods = [survey.method(n) for n in numbers]
+    caption = f"Andel av dem som svarat (n = {answers.n_range(numbers)} länsstyrelser per metod)" if answers else None
     if sort == "done":
         methods.sort(key=lambda m: (-(m.results.done if m.results.done is not None else -1), m.number))
     labels = [_method_label(m) for m in methods]
@@ -138,7 +145,7 @@ def method_charts(
 
     def measure(size: float) -> tuple[list[float], float]:
         wrapped = _wrapped(frame, labels, size, fonts)
-        area = _plot_area(frame, wrapped, names, size, fonts, caption=False)
+        area = _plot_area(frame, wrapped, names, size, fonts, caption=caption is not None)
         slot = max(_bar_height(t, size, fonts) for t in wrapped)  # bars are evenly spaced: all get the tallest label's room
         return [slot] * len(methods), area.height
 
@@ -147,12 +154,14 @@ def method_charts(
         size, pages = choose(measure, [False] * len(methods), max(theme.sizes.chart, smallest), smallest)
     except TooTall:  # not even one bar fits: the frame is tiny; draw one bar per chart
         size, pages = smallest, [[i] for i in range(len(methods))]
-    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size) for page in pages]
+    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size, answers, caption)
+            for page in pages]
 
 
-def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float) -> ChartSpec:
+def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float,
+                  answers: Answers | None, caption: str | None) -> ChartSpec:
     labels = _wrapped(frame, [_method_label(m) for m in methods], size, fonts)
-    area = _plot_area(frame, labels, _series_names(survey), size, fonts, caption=False)
+    area = _plot_area(frame, labels, _series_names(survey), size, fonts, caption=caption is not None)
     colours = theme.colours.chart
     series = []
     for key, category in zip(CATEGORY_KEYS, survey.categories.ordered()):
@@ -167,6 +176,7 @@ def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: The
     span = ", ".join(
         f"metod {m.number}, {m.short}: {_spoken(m.results, survey)}" + (" (osäkert vilket svar talen hör till)"
                                                                        if m.columns_uncertain else "")
+        + (f" (n = {answers.method(m.number).n})" if answers else "")
         for m in methods
     )
     return _spec(
@@ -176,7 +186,8 @@ def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: The
         percent=True,
         axis_max=100,
         axis_step=20,
-        description=f"Stapeldiagram, andel länsstyrelser per svar. {span}.",
+        description=f"Stapeldiagram, andel länsstyrelser per svar{' av dem som svarat' if answers else ''}. {span}.",
+        caption=caption,
     )
 
 

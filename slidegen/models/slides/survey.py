@@ -1,4 +1,4 @@
-"""Survey slide kinds: the method table and the method chart, and the check of their method selection."""
+"""Survey slide kinds: the method table, the method chart, the county matrix, and the check of their method selection."""
 
 from __future__ import annotations
 
@@ -77,3 +77,30 @@ class ChartSlide(SlideBase):
 
     def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
         return check_methods(bundle, at, self.survey, self.methods)
+
+
+def needs_answers(bundle: "Bundle", at: Loc, survey_ref: str | None, what: str) -> list[Problem]:
+    """A slide that shows each board's answer needs a survey whose shares come from an answer sheet."""
+    if bundle.answers(survey_ref) is not None:
+        return []
+    survey = bundle.survey(survey_ref)
+    where = (*at, "survey") if survey_ref else at
+    return [bundle.deck.doc.problem(where, f"{what} needs each board's answers, and {survey.doc.display} gives only "
+                                    "shares; use a survey with `answers:` (a sheet with one row per county)")]
+
+
+class CountyMatrixSlide(SlideBase):
+    """A table of every county board's answer per method: a letter (G / P / E) on the answer's colour, empty for no answer."""
+
+    kind: Literal["county_matrix"] = Field(description="The slide kind: `county_matrix`.")
+    layouts: ClassVar[frozenset[str]] = frozenset({"title_only"})
+    title: Text | None = Field(None, description="The title; `<group> per län` (or `Svar per län`) when left out.")
+    survey: ContentRef | None = Field(None, description="The survey (one with `answers:`); the deck's survey when left out.")
+    methods: MethodSelection
+
+    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+        return [survey_reference(deck, at, self.survey)]
+
+    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+        return check_methods(bundle, at, self.survey, self.methods) + needs_answers(
+            bundle, at, self.survey, "a county matrix")
