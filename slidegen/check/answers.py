@@ -40,15 +40,45 @@ class _Reading:
     """What reading one sheet has found so far."""
 
     doc: Source
-    sheet: str
+    prefix: tuple[str, ...]
+    """Where the sheet's rows are in the document's data: `("Svar",)` in a workbook, `()` in a CSV file."""
     survey: Loaded[Survey]
     problems: list[Problem]
 
     def problem(self, row: int, column: int, message: str) -> None:
-        self.problems.append(self.doc.problem((self.sheet, row, column), message))
+        self.problems.append(self.doc.problem((*self.prefix, row, column), message))
 
-    def cell(self, row: int, column: int) -> str:
-        return self.doc.location((self.sheet, row, column)).cell.split("!")[-1]
+    def where(self, row: int, column: int) -> str:
+        """A cell as a message names it: `in A4` (a workbook), `on line 4` (a CSV file)."""
+        at = self.doc.location((*self.prefix, row, column))
+        return f"in {at.cell.split('!')[-1]}" if at.cell else f"on line {at.line}"
+
+
+def _sheet(doc: Document, survey: Loaded[Survey]) -> tuple[tuple[str, ...], str, list[list[Any]]]:
+    """The survey's sheet: where its rows are in the document, its name ('' in a CSV file), its rows (empty cells None)."""
+    sheet = survey.model.answers
+    assert sheet is not None
+    if isinstance(doc.data, list):  # a CSV file: one sheet
+        if sheet.sheet is not None:
+            raise ContentError([survey.doc.problem(("answers", "sheet"), f"{doc.display} is a CSV file, which has no "
+                                                   "sheets; remove `sheet:`")])
+        return (), "", _cells(doc.data)
+    names = list(doc.data)
+    name = sheet.sheet
+    if name is None:
+        if not names:
+            raise ContentError([doc.problem((), "the workbook has no sheets")])
+        name = names[0]
+    elif name not in names:
+        near = {s.casefold(): s for s in names}.get(name.casefold())
+        hint = f" — the sheet is called `{near}`" if near else suggest_from(name, names, "; its sheets are: ")
+        raise ContentError([survey.doc.problem(("answers", "sheet"), f"there is no sheet `{name}` in {doc.display}{hint}")])
+    return (name,), name, _cells(doc.data[name])
+
+
+def _cells(rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows with every empty cell (nothing, or only spaces) as None, as they look."""
+    return [[None if v is None or (isinstance(v, str) and not v.strip()) else v for v in row] for row in rows]
 
 
 def check_survey_answers(survey: Loaded[Survey]) -> list[Problem]:
@@ -79,24 +109,11 @@ def answered_survey(survey: Loaded[Survey], doc: Document) -> tuple[Loaded[Surve
 
 def read_answers(doc: Document, survey: Loaded[Survey]) -> Answers:
     """Every board's answer to every method, from the sheet the survey names; ContentError with every problem."""
-    sheet_ref = survey.model.answers
-    assert sheet_ref is not None
-    sheets = list(doc.data) if isinstance(doc.data, dict) else []
-    name = sheet_ref.sheet
-    if name is None:
-        if not sheets:
-            raise ContentError([doc.problem((), "the workbook has no sheets")])
-        name = sheets[0]
-    elif name not in sheets:
-        near = {s.casefold(): s for s in sheets}.get(name.casefold())
-        hint = f" — the sheet is called `{near}`" if near else suggest_from(name, sheets, "; its sheets are: ")
-        raise ContentError([survey.doc.problem(("answers", "sheet"),
-                                               f"there is no sheet `{name}` in {doc.display}{hint}")])
-    rows: list[list[Any]] = doc.data[name]
+    prefix, name, rows = _sheet(doc, survey)
     if not rows or all(v is None for v in rows[0][1:]):
-        raise ContentError([doc.problem((name,), "the sheet has no method numbers in its first row; row 1 holds the "
+        raise ContentError([doc.problem(prefix, "the sheet has no method numbers in its first row; row 1 holds the "
                                         "method numbers (1, 2 … or Metod 1 …) from column B, column A the counties")])
-    reading = _Reading(doc, name, survey, [])
+    reading = _Reading(doc, prefix, survey, [])
     columns, numbered = _columns(reading, rows)
     counties = _counties(reading, rows)
     labels = {_key(c.label): key for key, c in zip(CATEGORY_KEYS, survey.model.categories.ordered())}
@@ -108,8 +125,6 @@ def read_answers(doc: Document, survey: Loaded[Survey]) -> Answers:
                 continue  # a column without a method number is not read (its heading's problem says so)
             key = labels.get(_key(value)) if isinstance(value, str) else None
             if key is None:
-                if isinstance(value, str) and not value.strip():
-                    continue  # a cell of spaces: empty, as it looks
                 reading.problem(r, c, f"{quoted(value)} is not an answer; write one of {listed}, "
                                 "or leave the cell empty")
             elif c in columns and county is not None:
@@ -137,7 +152,7 @@ def _columns(reading: _Reading, rows: list[list[Any]]) -> tuple[dict[int, int], 
         if c == 0:
             continue
         if heading is None:
-            if any(row[c] is not None and str(row[c]).strip() for row in rows[1:]):
+            if any(row[c] is not None for row in rows[1:]):
                 reading.problem(0, c, "this column has answers but no method number; write the method's number "
                                 "in row 1 (like 7 or Metod 7)")
             continue
@@ -152,7 +167,7 @@ def _columns(reading: _Reading, rows: list[list[Any]]) -> tuple[dict[int, int], 
             reading.problem(0, c, f"method {number} is not in {survey.doc.display} (it has {ranges(sorted(known))})")
         elif number in seen.values():
             first = next(k for k, v in seen.items() if v == number)
-            reading.problem(0, c, f"method {number} is here a second time (first in {reading.cell(0, first)}); "
+            reading.problem(0, c, f"method {number} is here a second time (first {reading.where(0, first)}); "
                             "keep one column per method")
         else:
             seen[c] = number
@@ -165,10 +180,10 @@ def _counties(reading: _Reading, rows: list[list[Any]]) -> dict[int, County | No
     first: dict[str, int] = {}
     for r in range(1, len(rows)):
         name = rows[r][0]
-        if all(v is None or not str(v).strip() for v in rows[r]):
+        if all(v is None for v in rows[r]):
             continue
         out[r] = None
-        if name is None or (isinstance(name, str) and not name.strip()):
+        if name is None:
             reading.problem(r, 0, "this row has answers but no county; write the county in column A "
                             "(like Skåne, Skåne län or M)")
             continue
@@ -177,7 +192,7 @@ def _counties(reading: _Reading, rows: list[list[Any]]) -> dict[int, County | No
             reading.problem(r, 0, f"{quoted(name)} is not one of Sweden's 21 counties"
                             + suggest(str(name).strip(), county_names()))
         elif county.code in first:
-            reading.problem(r, 0, f"{county.county} is here a second time (first in {reading.cell(first[county.code], 0)}); "
+            reading.problem(r, 0, f"{county.county} is here a second time (first {reading.where(first[county.code], 0)}); "
                             "keep one row per county")
         else:
             first[county.code] = r
@@ -187,7 +202,7 @@ def _counties(reading: _Reading, rows: list[list[Any]]) -> dict[int, County | No
 
 def _notes(reading: _Reading, columns: dict[int, int], codes: set[str]) -> list[str]:
     """What is worth knowing but not wrong: counties with no row, methods with no column."""
-    where = f"{reading.doc.display}:{reading.doc.location((reading.sheet,)).cell}"
+    where = str(reading.doc.location(reading.prefix))
     notes = []
     missing = [c for c in COUNTIES if c.code not in codes]
     if missing:

@@ -137,7 +137,8 @@ class Library:
         sheet = survey.model.answers
         if sheet is None:
             return {(ref, Survey): survey}
-        target = self._resolve(sheet.file, survey.doc, ("answers", "file"), problems, ("*.xlsx",), "data/enkat-2016.xlsx")
+        target = self._resolve(sheet.file, survey.doc, ("answers", "file"), problems, ("*.xlsx", "*.csv"),
+                               "data/enkat-2016.xlsx")
         doc = gather(problems, self.document, target) if target is not None else None
         done = gather(problems, answered_survey, survey, doc) if doc is not None else None
         if done is None:

@@ -61,6 +61,7 @@ class Answers:
     file: str
     """The workbook as the user sees it: `content/data/enkat-2016.xlsx`."""
     sheet: str
+    """The sheet's name ('' for a CSV file)."""
     counties: tuple[str, ...]
     """The codes of the counties that have a row, in official order."""
     methods: Mapping[int, MethodAnswers]
@@ -93,7 +94,8 @@ class Answers:
         missing = self.missing()
         if missing:
             boards += f" ({listing([c.name for c in missing])} saknas)"
-        return (f"Andelarna är räknade ur {self.file}, blad {self.sheet}: {boards}. "
+        source = f"{self.file}, blad {self.sheet}" if self.sheet else self.file
+        return (f"Andelarna är räknade ur {source}: {boards}. "
                 f"Antal som svarat per metod: {'; '.join(parts)}.")
 
     def n_range(self, numbers: Sequence[int]) -> str:

@@ -133,11 +133,13 @@ class AnswerSheet(Model):
     """Where a survey's answers are: a sheet with one row per county board and one column per method."""
 
     file: str = Field(
-        pattern=r"^[^\\:*?\"<>|]+\.[Xx][Ll][Ss][Xx]$",
+        pattern=r"^[^\\:*?\"<>|]+\.([Xx][Ll][Ss][Xx]|[Cc][Ss][Vv])$",
         examples=["data/enkat-2016.xlsx"],
-        description="An .xlsx workbook inside content/, written relative to content/, e.g. `data/enkat-2016.xlsx`.",
+        description="An .xlsx workbook (or a .csv file) inside content/, written relative to content/, "
+        "e.g. `data/enkat-2016.xlsx`.",
     )
-    sheet: Text | None = Field(None, description="The sheet's name, e.g. `Svar`; the workbook's first sheet when left out.")
+    sheet: Text | None = Field(None, description="The sheet's name, e.g. `Svar`; the workbook's first sheet when left "
+                               "out (a CSV file has no sheets).")
 
 
 class Survey(Model):
