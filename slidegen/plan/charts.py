@@ -107,8 +107,8 @@ def _plot_area(frame: Rect, labels: Sequence[str], names: Sequence[str], size: f
     return _Frame(left, top, w - left - right, h - top - bottom, w, h, columns)
 
 
-def _series_names(survey: Survey) -> list[str]:
-    return [c.label for c in survey.categories.ordered()] + [survey.missing_label]
+def _series_names(survey: Survey, missing: bool = True) -> list[str]:
+    return [c.label for c in survey.categories.ordered()] + ([survey.missing_label] if missing else [])
 
 
 def _method_label(m: Method) -> str:
@@ -138,10 +138,12 @@ def method_charts(
     """
     methods = [survey.method(n) for n in numbers]
     caption = f"Andel av dem som svarat (n = {answers.n_range(numbers)} länsstyrelser per metod)" if answers else None
+    # shares computed from answers leave nothing unknown, unless nobody answered a method
+    missing = answers is None or any(m.results.unknown() > 0 for m in methods)
     if sort == "done":
         methods.sort(key=lambda m: (-(m.results.done if m.results.done is not None else -1), m.number))
     labels = [_method_label(m) for m in methods]
-    names = _series_names(survey)
+    names = _series_names(survey, missing)
 
     def measure(size: float) -> tuple[list[float], float]:
         wrapped = _wrapped(frame, labels, size, fonts)
@@ -154,14 +156,14 @@ def method_charts(
         size, pages = choose(measure, [False] * len(methods), max(theme.sizes.chart, smallest), smallest)
     except TooTall:  # not even one bar fits: the frame is tiny; draw one bar per chart
         size, pages = smallest, [[i] for i in range(len(methods))]
-    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size, answers, caption)
+    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size, answers, caption, missing)
             for page in pages]
 
 
 def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float,
-                  answers: Answers | None, caption: str | None) -> ChartSpec:
+                  answers: Answers | None, caption: str | None, missing: bool) -> ChartSpec:
     labels = _wrapped(frame, [_method_label(m) for m in methods], size, fonts)
-    area = _plot_area(frame, labels, _series_names(survey), size, fonts, caption=caption is not None)
+    area = _plot_area(frame, labels, _series_names(survey, missing), size, fonts, caption=caption is not None)
     colours = theme.colours.chart
     series = []
     for key, category in zip(CATEGORY_KEYS, survey.categories.ordered()):
@@ -171,8 +173,9 @@ def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: The
                              _labels(values, 100, area.width, size, fonts, "percent"), readable_on(colour)))
     unknown = tuple(m.results.unknown() or None for m in methods)
     # the share the survey lacks gets no number on the bar: a "71 %" there would read as an answer
-    series.append(Series("missing", survey.missing_label, colours.missing, unknown,
-                         (None,) * len(methods), readable_on(colours.missing), pattern=True))
+    if missing:
+        series.append(Series("missing", survey.missing_label, colours.missing, unknown,
+                             (None,) * len(methods), readable_on(colours.missing), pattern=True))
     span = ", ".join(
         f"metod {m.number}, {m.short}: {_spoken(m.results, survey)}" + (" (osäkert vilket svar talen hör till)"
                                                                        if m.columns_uncertain else "")
