@@ -192,8 +192,14 @@ class Library:
             return None
 
     def _resolve(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem],
-                 patterns: tuple[str, ...] = ("*.yaml",), example: str = "survey-2015.yaml") -> Path | None:
-        """The content file a reference names, if it is a safe path inside content/ that exists."""
+                 patterns: tuple[str, ...] | None = None, example: str = "survey-2015.yaml") -> Path | None:
+        """The content file a reference names, if it is a safe path inside content/ that exists.
+
+        A missing file gets a did-you-mean from the files of `patterns`, by default those of its own type
+        (`*.yaml`, `*.csv`, `*.xlsx`)."""
+        if patterns is None:
+            suffix = Path(ref).suffix.lower()
+            patterns = (f"*{suffix}",) if suffix in (".csv", ".xlsx") else ("*.yaml",)
         found = resolve_reference(self.project.content, ref, doc, loc, patterns, example)
         if isinstance(found, Problem):
             problems.append(found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from slidegen.models.slides.base import SlideBase
+from slidegen.models.slides.charts import BarChartSlide
 from slidegen.models.slides.examples import ExamplesOverviewSlide, ExamplesSlide
 from slidegen.models.slides.survey import ChartSlide, CountyMatrixSlide, MethodTableSlide
 from slidegen.models.slides.text import (
@@ -27,6 +28,7 @@ SLIDE_KINDS: tuple[type[SlideBase], ...] = (
     ExamplesOverviewSlide,
     ExamplesSlide,
     SectionSlide,
+    BarChartSlide,
     CountyMatrixSlide,
 )
 """Every slide kind a deck can have, in the order the schema lists them; the planner of each is plan/kinds.PLANNERS."""

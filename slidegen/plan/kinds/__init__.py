@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 from slidegen.plan.context import Context
 from slidegen.plan.kinds.answers import plan_county_matrix
+from slidegen.plan.kinds.charts import plan_bar_chart
 from slidegen.plan.kinds.examples import plan_examples, plan_examples_overview
 from slidegen.plan.kinds.survey import plan_chart, plan_method_table
 from slidegen.plan.kinds.text import (
@@ -31,6 +32,7 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "examples_overview": plan_examples_overview,
     "examples": plan_examples,
     "section": plan_section,
+    "bar_chart": plan_bar_chart,
     "county_matrix": plan_county_matrix,
 }
 """The planner of each slide kind."""
