@@ -12,11 +12,14 @@ import pytest
 from conftest import DATA, copy_project
 from deckread import read_deck
 from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
 
 from slidegen.build import build
+from slidegen.check.library import Library
 from slidegen.format import percent
 from slidegen.models.county import COUNTIES
+from slidegen.models.survey import Survey
 from slidegen.project import Project
 
 DECK = "uppfoljning-2017"
@@ -78,7 +81,8 @@ def test_every_share_in_the_chart_alt_texts(built, drawn):
 
 def test_every_share_in_the_native_chart(built, drawn):
     _, path = built
-    charts = [s.chart for slide in Presentation(str(path)).slides for s in slide.shapes if s.has_chart]
+    charts = [s.chart for slide in Presentation(str(path)).slides for s in slide.shapes
+              if s.has_chart and s.chart.chart_type == XL_CHART_TYPE.BAR_STACKED_100]
     assert charts
     seen = set()
     for chart in charts:
@@ -111,7 +115,6 @@ def test_the_county_matrix_has_the_right_letter_in_every_cell(built, drawn):
 
 def test_the_matrix_cells_carry_the_answers_colour_and_a_readable_letter(built):
     project, path = built
-    from slidegen.check.library import Library
     from slidegen.colour import readable_on
     from slidegen.models.theme import Theme
 
@@ -185,3 +188,50 @@ def test_the_kept_sample_is_what_the_generator_makes():
     kept = read_document(DATA / "answers" / "enkat-2016.xlsx")
     assert kept.data["Svar"] == sample.rows(sample.draw())
     assert kept.data["Om filen"] == [[sample.NOTE]]
+
+
+def typed_2015(project: Project) -> Survey:
+    return Library(project).load(project.content / "survey-2015.yaml", Survey).model
+
+
+def test_the_comparison_shows_both_numbers_per_method_and_missing_as_missing(built, drawn):
+    project, path = built
+    typed = typed_2015(project)
+    described = " ".join(d for slide in read_deck(path) for d in slide.charts if d.startswith("Liggande stapeldiagram"))
+    for number in range(1, 21):
+        method = typed.method(number)
+        before = method.results.done
+        now, _ = expected(drawn, number)
+        star = "*" if method.columns_uncertain else ""
+        said = f"{number}. {method.short}{star}: 2015 {percent(before) if before is not None else 'uppgift saknas'}, " \
+               f"2016 {percent(now['done'])}"
+        assert said in described, number
+    assert "uppgift saknas" in described and "2015 0\u00a0%" not in described  # missing is never 0
+    assert "* 2015: osäkert vilket svar talet hör till (källan har tappat tomma celler)." in described
+    ns = [expected(drawn, n)[1] for n in range(1, 21)]
+    assert f"2016: n = {min(ns)}–{max(ns)} länsstyrelser per metod." in described
+
+
+def test_the_native_comparison_has_both_series_with_missing_values_empty_and_marked(built, drawn):
+    project, path = built
+    typed = typed_2015(project)
+    seen = set()
+    for slide in Presentation(str(path)).slides:
+        charts = [s.chart for s in slide.shapes if s.has_chart and s.chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED]
+        if not charts:
+            continue
+        (chart,) = charts
+        plot = chart.plots[0]
+        old, new = list(plot.series)
+        assert (old.name, new.name) == ("2015", "2016")
+        missing = 0
+        for i, category in enumerate(plot.categories):
+            number = int(category.split(".")[0])
+            before = typed.method(number).results.ongoing
+            assert old.values[i] == before, number  # None (an empty point), never 0, where 2015 gives no share
+            assert new.values[i] == expected(drawn, number)[0]["ongoing"], number
+            missing += before is None
+            seen.add(number)
+        marks = [s for s in slide.shapes if s.name == "Chart mark"]
+        assert len(marks) == missing and all(m.text_frame.text == "–" for m in marks)
+    assert seen == set(range(21, 33))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from pathlib import PurePosixPath
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
@@ -173,6 +175,14 @@ class Survey(Model):
     def numbers(self) -> list[int]:
         """All method numbers in survey order."""
         return [m.number for m in self.methods()]
+
+    def legend_name(self, ref: str) -> str:
+        """The survey's name in a legend: its `short`, else a year in its file name (`survey-2015.yaml` → 2015), else the file name."""
+        if self.short:
+            return self.short
+        stem = PurePosixPath(ref).stem
+        year = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", stem)
+        return year.group() if year else stem
 
     def with_results(self, results: dict[int, Results]) -> "Survey":
         """The survey with these results in place of its methods' own (the shares computed from its answers)."""

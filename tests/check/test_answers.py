@@ -187,3 +187,36 @@ def test_validate_reads_a_surveys_sheet_too(project: Project):
                                 catch_exceptions=False)
     assert result.exit_code == 1
     assert f'{SHEET}:Svar!D7: "Genomfort" is not an answer' in result.output
+
+
+def add_slides(deck: Path, text: str) -> int:
+    """Append slides to a deck file; the line the first of them starts on."""
+    before = deck.read_text(encoding="utf-8")
+    deck.write_text(before + text, encoding="utf-8")
+    return len(before.splitlines()) + 1 + (text.startswith("\n"))
+
+
+def test_a_county_matrix_needs_a_survey_with_answers(project: Project):
+    deck = project.content / "decks" / f"{DECK}.yaml"
+    slides = len(__import__("yaml").safe_load(deck.read_text(encoding="utf-8"))["slides"])
+    line = add_slides(deck, "  - kind: county_matrix\n    methods: 1-5\n")
+    assert problems(project, deck) == [
+        f"content/decks/{DECK}.yaml:{line}:5: slides[{slides}]: a county matrix needs each board's answers, and "
+        "content/survey-2015.yaml gives only shares; use a survey with `answers:` (a sheet with one row per county)"
+    ]
+
+
+def test_a_comparisons_surveys_and_methods_are_checked(project: Project):
+    deck = use_2016(project)
+    slides = len(__import__("yaml").safe_load(deck.read_text(encoding="utf-8"))["slides"])
+    survey = (project.root / SURVEY).read_text(encoding="utf-8")
+    (project.content / "survey-2016b.yaml").write_text(survey, encoding="utf-8")  # also called 2016 (its `short`)
+    line = add_slides(deck, "  - kind: comparison\n    surveys: [survey-2015.yaml, survey-2016.yaml, survey-2016b.yaml, "
+                      "survey-2015.yaml]\n    methods: 30-34\n")
+    at = f"content/decks/{DECK}.yaml"
+    assert problems(project, deck) == [
+        f"{at}:{line + 1}:51: slides[{slides}].surveys[2]: survey-2016b.yaml and survey-2016.yaml are both called `2016` "
+        "in the legend; give one of them a `short:` name",
+        f"{at}:{line + 1}:70: slides[{slides}].surveys[3]: survey-2015.yaml is listed twice; compare different surveys",
+        f"{at}:{line + 2}:14: slides[{slides}].methods: methods 33–34 are in none of the surveys",
+    ]

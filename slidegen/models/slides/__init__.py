@@ -5,7 +5,7 @@ from __future__ import annotations
 from slidegen.models.slides.base import SlideBase
 from slidegen.models.slides.charts import BarChartSlide
 from slidegen.models.slides.examples import ExamplesOverviewSlide, ExamplesSlide
-from slidegen.models.slides.survey import ChartSlide, CountyMatrixSlide, MethodTableSlide
+from slidegen.models.slides.survey import ChartSlide, ComparisonSlide, CountyMatrixSlide, MethodTableSlide
 from slidegen.models.slides.text import (
     AgendaPointsSlide,
     AgendaSlide,
@@ -30,5 +30,6 @@ SLIDE_KINDS: tuple[type[SlideBase], ...] = (
     SectionSlide,
     BarChartSlide,
     CountyMatrixSlide,
+    ComparisonSlide,
 )
 """Every slide kind a deck can have, in the order the schema lists them; the planner of each is plan/kinds.PLANNERS."""

@@ -9,6 +9,7 @@ from pydantic import Field
 from slidegen.errors import Problem
 from slidegen.format import ranges
 from slidegen.models.base import ContentRef, Text
+from slidegen.models.survey import Survey
 from slidegen.models.slides.base import (
     Bundle,
     ChartRenderer,
@@ -102,3 +103,47 @@ class CountyMatrixSlide(SlideBase):
     def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
         return check_methods(bundle, at, self.survey, self.methods) + needs_answers(
             bundle, at, self.survey, "a county matrix")
+
+
+CategoryKey = Literal["done", "ongoing", "not_relevant"]
+
+
+class ComparisonSlide(SlideBase):
+    """One answer's share per method in two or more surveys side by side (this year against last): a bar per survey."""
+
+    kind: Literal["comparison"] = Field(description="The slide kind: `comparison`.")
+    layouts: ClassVar[frozenset[str]] = frozenset({"title_only"})
+    title: Text | None = Field(None, description="The title; `Andel <answer> per metod: 2015 och 2016` when left out.")
+    surveys: list[ContentRef] = Field(min_length=2, max_length=6, description="The surveys, oldest first, e.g. "
+                                      "`[survey-2015.yaml, survey-2016.yaml]`; each is a bar (and a legend entry).")
+    methods: MethodSelection
+    category: CategoryKey = Field("done", description="Which answer's share to compare: `done` (Genomfört), "
+                                  "`ongoing` (På gång) or `not_relevant` (Ej aktuellt).")
+    renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
+
+    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+        return [Reference((*at, "surveys", k), ref, Survey) for k, ref in enumerate(self.surveys)]
+
+    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+        """Every method in at least one survey, none twice; each survey once, with its own name in the legend."""
+        doc = bundle.deck.doc
+        loaded = [bundle.survey(ref) for ref in self.surveys]
+        known = {n for s in loaded for n in s.model.numbers()}
+        problems = []
+        missing = [n for n in self.methods if n not in known]
+        if missing:
+            problems.append(doc.problem((*at, "methods"), f"method{'s' if len(missing) > 1 else ''} {ranges(missing)} "
+                                        f"{'are' if len(missing) > 1 else 'is'} in none of the surveys"))
+        dupes = sorted({n for n in self.methods if list(self.methods).count(n) > 1})
+        if dupes:
+            problems.append(doc.problem((*at, "methods"), f"method {ranges(dupes)} is selected twice"))
+        names: dict[str, int] = {}
+        for k, (ref, survey) in enumerate(zip(self.surveys, loaded)):
+            name = survey.model.legend_name(ref)
+            if ref in self.surveys[:k]:
+                problems.append(doc.problem((*at, "surveys", k), f"{ref} is listed twice; compare different surveys"))
+            elif name in names:
+                problems.append(doc.problem((*at, "surveys", k), f"{ref} and {self.surveys[names[name]]} are both called "
+                                            f"`{name}` in the legend; give one of them a `short:` name"))
+            names.setdefault(name, k)
+        return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from slidegen.plan.context import Context
-from slidegen.plan.kinds.answers import plan_county_matrix
+from slidegen.plan.kinds.answers import plan_comparison, plan_county_matrix
 from slidegen.plan.kinds.charts import plan_bar_chart
 from slidegen.plan.kinds.examples import plan_examples, plan_examples_overview
 from slidegen.plan.kinds.survey import plan_chart, plan_method_table
@@ -34,5 +34,6 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "section": plan_section,
     "bar_chart": plan_bar_chart,
     "county_matrix": plan_county_matrix,
+    "comparison": plan_comparison,
 }
 """The planner of each slide kind."""
