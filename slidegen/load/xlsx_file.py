@@ -152,9 +152,11 @@ def _document(path: Path, shown: str, sheets: dict[str, list[list[Any]]]) -> Doc
         while table and all(v is None for v in table[-1]):
             table.pop()
         data[name] = table
-        index[(name,)] = NodeInfo(0, 0, cell=sheet_ref(name))
+        ref = sheet_ref(name)
+        columns = [column_name(c) for c in range(width)]
+        index[(name,)] = NodeInfo(0, 0, cell=ref)
         for r, row in enumerate(table):
-            index[(name, r)] = NodeInfo(0, 0, cell=f"{sheet_ref(name)}!A{r + 1}")
+            index[(name, r)] = NodeInfo(0, 0, cell=f"{ref}!A{r + 1}")
             for c in range(len(row)):
-                index[(name, r, c)] = NodeInfo(0, 0, cell=cell_ref(name, r, c))
+                index[(name, r, c)] = NodeInfo(0, 0, cell=f"{ref}!{columns[c]}{r + 1}")
     return Document(path, shown, data, index)
