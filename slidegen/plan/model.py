@@ -17,6 +17,9 @@ from slidegen.units import Rect
 Layout = str
 """Which slide layout a slide is built on: a field of the theme's `template: layouts:` (models/theme.TemplateLayouts)."""
 
+COVER_LAYOUTS: frozenset[Layout] = frozenset({"title", "closing"})
+"""Layouts of slides that open or close a deck or a section: no footer unless the theme asks for one there."""
+
 
 # --- text: paragraphs of runs, with their markers
 
@@ -136,13 +139,15 @@ class Series:
 
 @dataclass(frozen=True)
 class Mark:
-    """A text drawn in the chart's frame where a value is missing (`–`): a box in fractions of the frame, from its top left."""
+    """A text drawn in the chart's frame where a value is missing (`–`): a box in fractions of the frame, from its
+    top left, the text centred in it or starting at its left edge (`l`, beside a horizontal bar's end)."""
 
     text: str
     x: float
     y: float
     w: float
     h: float
+    align: Literal["l", "ctr"] = "ctr"
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,8 @@ class ChartSpec:
     marks: tuple[Mark, ...] = ()
     decimals: int | None = None
     """Decimals of the axis' tick labels (None: the survey's: up to one)."""
+    axis_suffix: str = ""
+    """What follows the numbers of the value axis (` %` for values in per cent)."""
     hidden: tuple[int, ...] = ()
     """Categories whose bar is not drawn: in a percent chart, those with a missing value (their shares are unknown)."""
     label_format: str = ""
@@ -191,8 +198,8 @@ class ChartSpec:
         return hashlib.sha256(json.dumps(asdict(self), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
     def axis_label(self, value: float) -> str:
-        """A tick label: `40 %`, or a number the Swedish way (`1 000`, `2,5`, `−5`)."""
-        return percent(value) if self.percent else number(value, self.decimals)
+        """A tick label: `40 %`, or a number the Swedish way (`1 000`, `2,5`, `−5`), with `axis_suffix`."""
+        return percent(value) if self.percent else number(value, self.decimals) + self.axis_suffix
 
     def ticks(self) -> list[float]:
         """The value axis' ticks, from its minimum to its maximum."""
@@ -288,13 +295,30 @@ class ChartBox:
 
 
 @dataclass(frozen=True)
+class Crop:
+    """How much of a picture is cut away at each edge, as fractions of its width (left, right) and height (top, bottom)."""
+
+    left: float = 0.0
+    top: float = 0.0
+    right: float = 0.0
+    bottom: float = 0.0
+
+
+NO_CROP = Crop()
+
+
+@dataclass(frozen=True)
 class PictureBox:
-    """A picture file in a frame of its own shape: with alt text, or decorative when `description` is None."""
+    """A picture file in a frame: with alt text, or decorative when `description` is None.
+
+    The frame has the picture's own shape, or the picture is cropped (`crop`) to the frame's shape.
+    """
 
     frame: Rect
     path: Path
     description: str | None
     name: str = "Picture"
+    crop: Crop = NO_CROP
 
 
 Box = Union[TextBox, TableBox, ChartBox, PictureBox]

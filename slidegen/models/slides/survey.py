@@ -50,6 +50,12 @@ class MethodTableSlide(SlideBase):
     kind: Literal["method_table"] = Field(description="The slide kind: `method_table`.")
     layouts: ClassVar[frozenset[str]] = frozenset({"title_only"})
     title: Text | None = Field(None, description="The title; the methods' group title when left out.")
+    example: ClassVar[str] = """\
+# Enkätens metoder med andel län per svar; långa tabeller fortsätter på nya bilder.
+- kind: method_table
+  survey: survey-2015.yaml
+  methods: 1-20
+"""
     survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
     methods: MethodSelection
 
@@ -68,6 +74,13 @@ class ChartSlide(SlideBase):
     title: Text = Field(description="The slide title; shown with (1/2), (2/2) when the bars need several slides.")
     survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
     methods: MethodSelection
+    example: ClassVar[str] = """\
+# Enkätsvaren som liggande staplar, en per metod (sort: done sorterar efter andel genomfört).
+- kind: chart
+  title: Enkätsvaren i diagram
+  survey: survey-2015.yaml
+  methods: 1-20
+"""
     sort: Literal["survey", "done"] = Field("survey", description="`survey` order, or by share `done` (largest first).")
     renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
 
@@ -78,7 +91,7 @@ class ChartSlide(SlideBase):
         return check_methods(bundle, at, self.survey, self.methods)
 
 
-def needs_answers(bundle: "Bundle", at: Loc, survey_ref: str | None, what: str) -> list[Problem]:
+def needs_answers(bundle: Bundle, at: Loc, survey_ref: str | None, what: str) -> list[Problem]:
     """A slide that shows each board's answer needs a survey whose shares come from an answer sheet."""
     if bundle.answers(survey_ref) is not None:
         return []
@@ -93,14 +106,21 @@ class CountyMatrixSlide(SlideBase):
 
     kind: Literal["county_matrix"] = Field(description="The slide kind: `county_matrix`.")
     layouts: ClassVar[frozenset[str]] = frozenset({"title_only"})
+    example: ClassVar[str] = """\
+# Varje länsstyrelses svar per metod: G, P eller E i svarets färg, tomt där länet inte svarat.
+# Kräver en enkät med svaren i ett kalkylblad (answers: i enkätfilen).
+- kind: county_matrix
+  survey: survey-2016.yaml
+  methods: 1-20
+"""
     title: Text | None = Field(None, description="The title; `<group> per län` (or `Svar per län`) when left out.")
     survey: ContentRef | None = Field(None, description="The survey (one with `answers:`); the deck's survey when left out.")
     methods: MethodSelection
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [survey_reference(deck, at, self.survey)]
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         return check_methods(bundle, at, self.survey, self.methods) + needs_answers(
             bundle, at, self.survey, "a county matrix")
 
@@ -113,6 +133,13 @@ class ComparisonSlide(SlideBase):
 
     kind: Literal["comparison"] = Field(description="The slide kind: `comparison`.")
     layouts: ClassVar[frozenset[str]] = frozenset({"title_only"})
+    example: ClassVar[str] = """\
+# I år mot förra året: andelen genomfört per metod, en stapel per enkät (saknas visas som –, aldrig 0).
+- kind: comparison
+  surveys: [survey-2015.yaml, survey-2016.yaml]
+  methods: 1-20
+  category: done
+"""
     title: Text | None = Field(None, description="The title; `Andel <answer> per metod: 2015 och 2016` when left out.")
     surveys: list[ContentRef] = Field(min_length=2, max_length=6, description="The surveys, oldest first, e.g. "
                                       "`[survey-2015.yaml, survey-2016.yaml]`; each is a bar (and a legend entry).")
@@ -121,10 +148,10 @@ class ComparisonSlide(SlideBase):
                                   "`ongoing` (På gång) or `not_relevant` (Ej aktuellt).")
     renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [Reference((*at, "surveys", k), ref, Survey) for k, ref in enumerate(self.surveys)]
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         """Every method in at least one survey, none twice; each survey once, with its own name in the legend."""
         doc = bundle.deck.doc
         loaded = [bundle.survey(ref) for ref in self.surveys]

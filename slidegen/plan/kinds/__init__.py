@@ -8,6 +8,7 @@ from slidegen.plan.context import Context
 from slidegen.plan.kinds.answers import plan_comparison, plan_county_matrix
 from slidegen.plan.kinds.charts import plan_bar_chart
 from slidegen.plan.kinds.examples import plan_examples, plan_examples_overview
+from slidegen.plan.kinds.general import plan_closing, plan_columns, plan_picture, plan_quote, plan_table
 from slidegen.plan.kinds.survey import plan_chart, plan_method_table
 from slidegen.plan.kinds.text import (
     plan_agenda,
@@ -32,7 +33,12 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "examples_overview": plan_examples_overview,
     "examples": plan_examples,
     "section": plan_section,
+    "picture": plan_picture,
+    "table": plan_table,
     "bar_chart": plan_bar_chart,
+    "columns": plan_columns,
+    "quote": plan_quote,
+    "closing": plan_closing,
     "county_matrix": plan_county_matrix,
     "comparison": plan_comparison,
 }

@@ -13,9 +13,9 @@ from slidegen.models.slides import ComparisonSlide, CountyMatrixSlide
 from slidegen.models.slides.charts import ChartData, Named, Point
 from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.plan.bars import bar_charts
-from slidegen.plan.context import Context, numbered_titles
+from slidegen.plan.context import Context, numbered_titles, table_style
 from slidegen.plan.kinds.charts import mark_boxes
-from slidegen.plan.kinds.survey import table_style, with_answers
+from slidegen.plan.kinds.survey import with_answers
 from slidegen.plan.layout import GAP, TEXT_INSETS
 from slidegen.plan.model import Box, Cell, ChartBox, Insets, Para, Run, SlidePlan, TextBox
 from slidegen.plan.table import TableSpec, plan_tables

@@ -7,9 +7,9 @@ from slidegen.models.answers import BOARDS, Answers
 from slidegen.models.slides import ChartSlide, MethodTableSlide
 from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.plan.charts import method_charts
-from slidegen.plan.context import Context, numbered_titles
+from slidegen.plan.context import Context, numbered_titles, table_style
 from slidegen.plan.layout import CELL_INSETS
-from slidegen.plan.model import Cell, ChartBox, Para, Run, SlidePlan, TableStyle
+from slidegen.plan.model import Cell, ChartBox, Para, Run, SlidePlan
 from slidegen.plan.table import TableSpec, plan_tables
 
 
@@ -59,18 +59,12 @@ def plan_method_table(ctx: Context, slide: MethodTableSlide, i: int) -> list[Sli
         description=description,
     )
     sizes = ctx.theme.sizes
-    tables = plan_tables(spec, ctx.frames.body, ctx.body_fonts, table_style(ctx), CELL_INSETS, sizes.table, sizes.table_min)
+    tables = plan_tables(spec, ctx.frames.body, ctx.body_fonts, table_style(ctx), CELL_INSETS, sizes.table,
+                         sizes.table_min)
     source = ctx.loc("slides", i)
     titles = numbered_titles(ctx, title, len(tables), source)
     notes = with_answers(slide.notes, answers, wanted)
     return [SlidePlan("title_only", t, (tb,), source, notes) for t, tb in zip(titles, tables)]
-
-
-def table_style(ctx: Context) -> TableStyle:
-    """The theme's look of tables: font and the colours of text, header and rows."""
-    colours = ctx.theme.colours
-    return TableStyle(ctx.theme.fonts.body, colours.table_text, colours.table_header, colours.table_header_text,
-                      colours.table_row, colours.table_row_alt)
 
 
 def _centred(text: str) -> Cell:
