@@ -90,15 +90,15 @@ def measured_widths(spec: TableSpec, total: int, size: float, fonts: Fonts, inse
     room = to_pt(total)
     if sum(most) <= room:
         grow = min(room / sum(most), 1 + GROW)
-        widths = [w * grow for w in most]
+        out = [pt(w * grow) for w in most]
+        fill = grow * sum(most) >= room
     elif sum(least) <= room:
         share = (room - sum(least)) / (sum(most) - sum(least))
-        widths = [lo + (hi - lo) * share for lo, hi in zip(least, most)]
+        out, fill = [pt(lo + (hi - lo) * share) for lo, hi in zip(least, most)], True
     else:  # even single words do not fit: every column gives up the same share, and long words break
-        widths = [lo * room / sum(least) for lo in least]
-    out = [min(pt(w), total) for w in widths]
-    if sum(out) > total:
-        out[-1] -= sum(out) - total
+        out, fill = [pt(lo * room / sum(least)) for lo in least], True
+    if fill or sum(out) > total:  # rounding to EMU: the last column takes up the difference
+        out[-1] += total - sum(out)
     return tuple(out)
 
 
