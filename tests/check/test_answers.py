@@ -52,18 +52,16 @@ def test_the_sample_loads_with_the_sheet_among_the_decks_files(project: Project)
                               "(n is at most 20 of 21)"]
 
 
-def test_a_misspelt_answer(project: Project):
+@pytest.mark.parametrize("row, column, value, expected", [
+    (6, 3, "Genomfort", f'{SHEET}:Svar!D7: "Genomfort" is not an answer; {ANSWERS}'),
+    (4, 0, "Skane", f"{SHEET}:Svar!A5: \"Skane\" is not one of Sweden's 21 counties — did you mean `Skåne`?"),
+    (0, 5, "Metod 33", f"{SHEET}:Svar!F1: method 33 is not in {SURVEY} (it has 1–32)"),
+], ids=["misspelt answer", "unknown county", "method not in the survey"])
+def test_a_mistake_in_one_cell_is_located_at_that_cell(project: Project, row, column, value, expected):
     rows = table()
-    rows[6][3] = "Genomfort"  # D7
+    rows[row][column] = value
     deck = use_2016(project, rows)
-    assert problems(project, deck) == [f'{SHEET}:Svar!D7: "Genomfort" is not an answer; {ANSWERS}']
-
-
-def test_an_unknown_county_gets_a_suggestion(project: Project):
-    rows = table()
-    rows[4][0] = "Skane"  # A5
-    deck = use_2016(project, rows)
-    assert problems(project, deck) == [f"{SHEET}:Svar!A5: \"Skane\" is not one of Sweden's 21 counties — did you mean `Skåne`?"]
+    assert problems(project, deck) == [expected]
 
 
 def test_a_repeated_county_names_its_first_row(project: Project):
@@ -73,13 +71,6 @@ def test_a_repeated_county_names_its_first_row(project: Project):
     deck = use_2016(project, rows)
     assert problems(project, deck) == [f"{SHEET}:Svar!A{first + 1}: Skåne län is here a second time (first in A4); "
                                        "keep one row per county"]
-
-
-def test_a_method_header_not_in_the_survey(project: Project):
-    rows = table()
-    rows[0][5] = "Metod 33"  # F1
-    deck = use_2016(project, rows)
-    assert problems(project, deck) == [f"{SHEET}:Svar!F1: method 33 is not in {SURVEY} (it has 1–32)"]
 
 
 def test_a_repeated_method_and_a_header_that_is_no_number(project: Project):
