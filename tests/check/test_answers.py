@@ -211,3 +211,15 @@ def test_a_comparisons_surveys_and_methods_are_checked(project: Project):
         f"{at}:{line + 1}:70: slides[{slides}].surveys[3]: survey-2015.yaml is listed twice; compare different surveys",
         f"{at}:{line + 2}:14: slides[{slides}].methods: methods 33–34 are in none of the surveys",
     ]
+
+
+def test_answers_from_a_csv_file_are_located_by_line_and_column(project: Project):
+    deck = use_2016(project, file="data/enkat-2016.csv", sheet=None)
+    csv = project.content / "data" / "enkat-2016.csv"
+    csv.write_text("Län;Metod 1;Metod 2\nSkåne;Genomfört;\nUppsala;På gång;Ej aktuellt\n", encoding="utf-8")
+    answers = Library(project).bundle(deck).answers(None)
+    assert answers.method(1).answers == {"C": "ongoing", "M": "done"}
+    assert answers.method(2).answers == {"C": "not_relevant"}
+    assert answers.summary([1]).startswith("Andelarna är räknade ur content/data/enkat-2016.csv: svar från 2 av 21")
+    csv.write_text("Län;Metod 1\nSkåne;Genomfört\nUppsala;På gang\n", encoding="utf-8")
+    assert problems(project, deck) == [f'content/data/enkat-2016.csv:3:2: "På gang" is not an answer; {ANSWERS}']
