@@ -9,7 +9,7 @@ from pathlib import Path
 
 import answers as sample
 import pytest
-from conftest import DATA, copy_project
+from conftest import DATA, copy_project, needs_soffice
 from deckread import read_deck
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
@@ -235,3 +235,17 @@ def test_the_native_comparison_has_both_series_with_missing_values_empty_and_mar
         marks = [s for s in slide.shapes if s.name == "Chart mark"]
         assert len(marks) == missing and all(m.text_frame.text == "–" for m in marks)
     assert seen == set(range(21, 33))
+
+
+@needs_soffice
+def test_every_word_of_the_answers_deck_stays_inside_its_shape_in_two_themes(built, tmp_path):
+    from overflow import overflow
+
+    from slidegen.output.libreoffice import Deck, to_pdf
+
+    project, path = built
+    (loud,) = build(project, [project.content / "decks" / f"{DECK}.yaml"], theme="kontrast", out_dir=tmp_path)
+    kontrast = loud.path.rename(tmp_path / f"{DECK}-kontrast.pptx")  # one LibreOffice run: names must differ
+    decks = [Deck(p, len(Presentation(str(p)).slides)) for p in (path, kontrast)]
+    for pptx, pdf in to_pdf(decks).items():
+        assert overflow(pptx, pdf) == [], pptx
