@@ -129,16 +129,22 @@ class Source(Protocol):
     def problem(self, loc: typing.Sequence[str | int], message: str, *, key: bool = False) -> Problem: ...
 
 
-def suggest_from(word: str, known: typing.Iterable[str], listing: str) -> str:
-    """` — did you mean `x`?` from the known names, else a listing of them."""
+def closest(word: str, known: typing.Iterable[str]) -> str | None:
+    """The known name that a misspelt word most likely meant, if one is close enough."""
     names = sorted(set(known))
     close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
     if not close:
         lower = {n.lower(): n for n in names}
-        close = difflib.get_close_matches(word.lower(), list(lower), n=1, cutoff=0.6)
-        close = [lower[c] for c in close]
+        close = [lower[c] for c in difflib.get_close_matches(word.lower(), list(lower), n=1, cutoff=0.6)]
+    return close[0] if close else None
+
+
+def suggest_from(word: str, known: typing.Iterable[str], listing: str) -> str:
+    """` — did you mean `x`?` from the known names, else a listing of them."""
+    names = sorted(set(known))
+    close = closest(word, names)
     if close:
-        return f" — did you mean `{close[0]}`?"
+        return f" — did you mean `{close}`?"
     if names and len(names) <= 25:
         return listing + ", ".join(names)
     return ""
