@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from babel.numbers import NumberFormatError, format_decimal, get_minus_sign_symbol, parse_decimal
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
 
 NBSP = "\u00a0"
 MISSING = "–"
@@ -14,18 +18,35 @@ MISSING = "–"
 LOCALE = "sv_SE"
 """Whose conventions numbers are written and read in: digits grouped by a no-break space, a decimal comma."""
 
-MINUS = get_minus_sign_symbol(LOCALE)
-"""The minus sign Swedish writes (U+2212, from the locale data); Babel's formatting leaves it to the caller."""
+MINUS = "\u2212"
+"""The minus sign Swedish writes (the locale data's, U+2212; tests compare): Babel's formatting leaves it to the caller."""
 
 
+@lru_cache(maxsize=1)
+def _swedish() -> "Locale":
+    """The locale's data, read once when a number is first written (Babel is imported only then)."""
+    from babel import Locale
+
+    return Locale.parse(LOCALE)
+
+
+@lru_cache(maxsize=None)
+def _pattern(decimals: int | None) -> "NumberPattern":
+    """Babel's number pattern for a number of decimals (None: up to one), parsed once."""
+    from babel.numbers import parse_pattern
+
+    return parse_pattern("#,##0.#" if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
+@lru_cache(maxsize=1 << 14)
 def number(value: float, decimals: int | None = None) -> str:
     """1350 → `1 350` (no-break space), 12.5 → `12,5`, −3 → `−3` (a real minus).
 
     Without `decimals`, up to one decimal is shown and a whole number has none; with it, exactly
-    that many (so every label of a chart has the same number of decimals).
+    that many (so every label of a chart has the same number of decimals). Remembered: a chart's
+    planner writes the same values many times while it tries sizes.
     """
-    pattern = "#,##0.#" if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(abs(value), pattern, locale=LOCALE)
+    text = _pattern(decimals).apply(abs(value), _swedish())
     return f"{MINUS}{text}" if value < 0 and text.strip("0,") else text
 
 
@@ -40,8 +61,10 @@ def parse_number(text: str) -> float:
         cleaned = cleaned.replace(space, NBSP)  # the group separator the locale data names
     if "." in cleaned and "," not in cleaned:
         cleaned = cleaned.replace(".", ",")
+    from babel.numbers import NumberFormatError, parse_decimal
+
     try:
-        value = parse_decimal(cleaned, locale=LOCALE, strict=True)
+        value = parse_decimal(cleaned, locale=_swedish(), strict=True)
     except NumberFormatError as exc:
         raise ValueError(text) from exc
     if not isinstance(value, Decimal) or not value.is_finite():
@@ -75,11 +98,12 @@ def ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
+@lru_cache(maxsize=1 << 12)
 def decimal(value: float) -> str:
     """A number with every decimal it was written with, the Swedish way: 1350 → `1 350` (no-break space),
     12.25 → `12,25`, −3 → `−3` (a real minus); for tables, which show what was written."""
     digits = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    text = format_decimal(abs(digits), locale=LOCALE, decimal_quantization=False)
+    text = _pattern(None).apply(abs(digits), _swedish(), decimal_quantization=False)
     return f"{MINUS}{text}" if digits < 0 and text.strip("0,") else text
 
 

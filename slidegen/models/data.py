@@ -14,31 +14,16 @@ is for the slide that uses the column to say (`DataCell.number_problem`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Protocol
+from typing import Any, Protocol
 
-from pydantic import AfterValidator, BaseModel, Field, RootModel
+from pydantic import BaseModel, RootModel
 
 from slidegen.errors import Location, Problem, Source
 from slidegen.format import parse_number
+from slidegen.models.base import file_ref
 
-_DATA_REF = re.compile(r"^[^\\:*?\"<>|]+\.([Cc][Ss][Vv]|[Xx][Ll][Ss][Xx])$")
-
-
-def _data_ref(value: str) -> str:
-    if not _DATA_REF.match(value):
-        raise ValueError(f"`{value}` is not a CSV or Excel file name; write a path like `data/kommuner.csv` "
-                         "or `data/budget.xlsx`")
-    return value
-
-
-DataRef = Annotated[
-    str,
-    Field(description="A CSV file or an .xlsx workbook inside content/, written relative to content/ "
-          "(e.g. `data/kommuner.csv`, `data/budget.xlsx`)."),
-    AfterValidator(_data_ref),
-]
+DataRef = file_ref("([Cc][Ss][Vv]|[Xx][Ll][Ss][Xx])", "CSV or Excel (.xlsx)", "data/kommuner.csv")
 
 
 def is_workbook(ref: str) -> bool:

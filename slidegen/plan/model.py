@@ -79,6 +79,15 @@ class Para:
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 
+    def __hash__(self) -> int:
+        """The hash of the fields that compare, worked out once (measuring looks paragraphs up by it often)."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.runs, self.level, self.marker, self.scale, self.space_before, self.keep_with_next,
+                           self.align))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
     def indent(self, size: float) -> tuple[float, float]:
         """(left margin, hanging indent) in points at a box size: the text starts at the left margin."""
         s = size * self.scale

@@ -209,15 +209,20 @@ Measure = Callable[[float], tuple[list[float], float]]
 """For a size: the height of each item and the height available per page."""
 
 
-def choose(measure: Measure, keep: Sequence[bool], largest: float, smallest: float) -> tuple[float, list[list[int]]]:
+def choose(measure: Measure, keep: Sequence[bool], largest: float, smallest: float,
+           could_fit: Callable[[float], bool] | None = None) -> tuple[float, list[list[int]]]:
     """The size and page split for items (paragraphs, table rows) measured at each size.
 
     Shrinks down to the smallest size while everything fits one page; otherwise takes the largest
     size that needs no more pages than the smallest size does, and spreads the items evenly.
     Raises TooTall when an item does not fit a page alone even at the smallest size.
+    `could_fit(size)`, when given, says cheaply whether everything could fit one page at a size at
+    all (a long table cannot): the sizes where it cannot are not measured for that.
     """
     candidates = sizes_between(largest, smallest)
     for size in candidates:
+        if could_fit is not None and not could_fit(size):
+            continue
         hs, avail = measure(size)
         if sum(hs) <= avail:
             return size, [list(range(len(hs)))]

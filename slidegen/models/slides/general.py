@@ -5,28 +5,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from slidegen.models.base import Model, Text
+from slidegen.models.base import Model, Text, file_ref
 from slidegen.models.bullets import Bullet
-from slidegen.models.example import EMAIL
+from slidegen.models.example import Email
 from slidegen.models.slides.base import Loc, SlideBase
 
-PICTURE_FILE = re.compile(r"^[^\\:*?\"<>|]+\.(png|jpe?g)$", re.IGNORECASE)
-
-
-def _picture_file(value: str) -> str:
-    if not PICTURE_FILE.match(value):
-        raise ValueError(f"`{value}` is not a picture file name; write the path of a PNG or JPEG inside content/, "
-                         "like `bilder/karta.png`")
-    return value
-
-
-PictureRef = Annotated[
-    str,
-    Field(description="A PNG or JPEG file inside content/, written relative to content/ (e.g. `bilder/karta.png`)."),
-    AfterValidator(_picture_file),
-]
+PictureRef = file_ref("([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])", "PNG or JPEG", "bilder/karta.png")
+"""A picture inside content/, written relative to content/; `check_picture` checks that it is one."""
 
 
 class PictureSlide(SlideBase):
@@ -120,15 +107,8 @@ class Contact(Model):
 
     name: Text = Field(description="The person's name.")
     role: Text | None = Field(None, description="Their role or organisation, e.g. `Miljömålssamordnare`.")
-    email: str | None = Field(None, description="Their e-mail address.")
+    email: Email | None = Field(None, description="Their e-mail address.")
     phone: str | None = Field(None, description="Their phone number, in quotes, e.g. `\"010-123 45 67\"`.")
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value is not None and not EMAIL.match(value):
-            raise ValueError(f"`{value}` is not an e-mail address; write it like namn.efternamn@lansstyrelsen.se")
-        return value
 
     @field_validator("phone")
     @classmethod

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, Callable, ClassVar, Literal, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -131,16 +131,32 @@ YEAR_HEADING = re.compile(r"^(år|årtal|year)$", re.IGNORECASE)
 """A column headed like this holds years: written without a thousands space (`2017`, not `2 017`)."""
 
 
-def _yaml_cell(value: int | float | str | None, location: Location) -> DataCell:
+def _yaml_cell(value: int | float | str | None, row: Location, locate: Callable[[], Location]) -> DataCell:
+    """A cell written in the deck; located at its own place when it is text (which may be a mistake), else at its row."""
     if isinstance(value, (int, float)):
-        return DataCell(float(value), str(value), location)
+        return DataCell(float(value), str(value), row)
     text = value or ""
     number, percent = cell_value(text)
-    return DataCell(number, text, location, percent)
+    return DataCell(number, text, locate() if isinstance(number, str) else row, percent)
+
+
+_READ: dict[int, tuple[TableSlide, Bundle, TableData | Invalid]] = {}
+"""The last tables read, by slide: its check and its planner read each table once."""
 
 
 def table_data(slide: TableSlide, bundle: Bundle, at: Loc) -> TableData | Invalid:
     """The slide's cells typed (numbers, text, None for missing), or the problems that keep them from a table."""
+    hit = _READ.get(id(slide))
+    if hit is not None and hit[0] is slide and hit[1] is bundle:
+        return hit[2]
+    if len(_READ) >= 16:  # a build reads its tables twice in a row: a few are enough, and old bundles go
+        _READ.clear()
+    data = _read(slide, bundle, at)
+    _READ[id(slide)] = (slide, bundle, data)
+    return data
+
+
+def _read(slide: TableSlide, bundle: Bundle, at: Loc) -> TableData | Invalid:
     if slide.source is not None:
         table = source_table(bundle, slide.source, slide.sheet, bundle.deck.doc.location((*at, "sheet")))
         if not isinstance(table, DataTable):
@@ -165,11 +181,11 @@ def table_data(slide: TableSlide, bundle: Bundle, at: Loc) -> TableData | Invali
                         f"has {len(header)} columns; write one cell per column (null for no value)")
             for r, row in enumerate(slide.rows) if len(row) != len(header)
         ]
+        sources = tuple(doc.location((*at, "rows", r)) for r in range(len(slide.rows)))
         rows = tuple(
-            tuple(_yaml_cell(v, doc.location((*at, "rows", r, c))) for c, v in enumerate(row))
+            tuple(_yaml_cell(v, sources[r], lambda r=r, c=c: doc.location((*at, "rows", r, c))) for c, v in enumerate(row))
             for r, row in enumerate(slide.rows)
         )
-        sources = tuple(doc.location((*at, "rows", r)) for r in range(len(rows)))
     if problems:
         return Invalid(tuple(problems))
     rows = tuple(tuple(_missing_if_dash(c) for c in row) for row in rows)

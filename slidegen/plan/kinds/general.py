@@ -88,7 +88,7 @@ def plan_table(ctx: Context, slide: TableSlide, i: int) -> list[SlidePlan]:
     )
     sizes, fonts, frame = ctx.theme.sizes, ctx.body_fonts, ctx.frames.body
     tables = plan_tables(spec, frame, fonts, table_style(ctx), CELL_INSETS, sizes.table, sizes.table_min,
-                         widths_at=lambda size: measured_widths(spec, frame.w, size, fonts, CELL_INSETS))
+                         widths_at=measured_widths(spec, frame.w, fonts, CELL_INSETS))
     titles = numbered_titles(ctx, slide.title, len(tables), source)
     return [SlidePlan("title_only", t, (tb,), source, slide.notes) for t, tb in zip(titles, tables)]
 

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
-from kinds import DECK, THEMES, deck_data, deck_file, kinds_project, make_stress
+from kinds import CONTENT, DECK, THEMES, deck_data, deck_file, kinds_project, make_stress
 
 from slidegen.build import load, plan
 from slidegen.check.library import Library
 from slidegen.errors import ContentError, Location
+from slidegen.models.deck import Deck
 from slidegen.plan.columns import ColumnText, fit_columns, heading_para
 from slidegen.plan.kinds.general import quote_title
 from slidegen.plan.layout import CELL_INSETS, Frames, frames_for
@@ -98,7 +99,7 @@ def _table(rows: list[list[str]], narrow: tuple[bool, ...]) -> TableSpec:
 
 def test_a_table_of_short_cells_is_as_wide_as_its_content_not_the_frame():
     spec = _table([["Personal", "1\u00a0200", "1\u00a0350"], ["Tryck", "45", "–"]], (False, True, True))
-    widths = measured_widths(spec, cm(30), 16, FONTS, CELL_INSETS)
+    widths = measured_widths(spec, cm(30), FONTS, CELL_INSETS)(16)
     assert sum(widths) < cm(20)
     pad = to_pt(CELL_INSETS.left + CELL_INSETS.right)
     assert to_pt(widths[1]) >= FONTS.regular.width("1\u00a0200", 16) * WIDTH_SAFETY + pad
@@ -108,7 +109,7 @@ def test_a_table_of_short_cells_is_as_wide_as_its_content_not_the_frame():
 def test_a_table_of_long_text_fills_the_frame_and_keeps_its_number_columns_narrow():
     long = "En lång text om hur arbetet går till i länet, som behöver flera rader i sin cell " * 2
     spec = _table([[long, "12\u00a0345", long]], (False, True, False))
-    widths = measured_widths(spec, cm(30), 16, FONTS, CELL_INSETS)
+    widths = measured_widths(spec, cm(30), FONTS, CELL_INSETS)(16)
     assert sum(widths) == cm(30)
     pad = to_pt(CELL_INSETS.left + CELL_INSETS.right)
     number = FONTS.regular.width("12\u00a0345", 16) * WIDTH_SAFETY + pad
@@ -301,3 +302,12 @@ def test_a_caption_too_long_for_its_place_is_a_located_error(tmp_path: Path):
     (problem,) = err.value.problems
     assert problem.location.file == f"content/decks/{DECK}.yaml" and problem.location.path == "slides[1].caption"
     assert "shorten it by about" in problem.message
+
+
+def test_every_slide_is_on_a_layout_its_kind_declares(plans, tmp_path: Path):
+    _, deck_plan, stress = plans
+    deck = Library(Project.at(tmp_path)).load(CONTENT / "decks" / f"{DECK}.yaml", Deck).model
+    for dp in (deck_plan, stress):
+        for slide in dp.slides:
+            index = int(slide.source.path[len("slides["):slide.source.path.index("]")])
+            assert slide.layout in type(deck.slides[index]).layouts, (deck.slides[index].kind, slide.layout)

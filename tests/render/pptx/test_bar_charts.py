@@ -33,13 +33,11 @@ DECK = "stapel-2017"
 THEMES = sorted(p.parent.name for p in (ROOT / "themes").glob("*/theme.yaml"))
 NB = "\u00a0"
 TYPES = {
-    ("vertical", "grouped"): XL_CHART_TYPE.COLUMN_CLUSTERED,
-    ("vertical", "stacked"): XL_CHART_TYPE.COLUMN_STACKED,
-    ("vertical", "percent"): XL_CHART_TYPE.COLUMN_STACKED_100,
-    ("horizontal", "grouped"): XL_CHART_TYPE.BAR_CLUSTERED,
-    ("horizontal", "stacked"): XL_CHART_TYPE.BAR_STACKED,
-    ("horizontal", "percent"): XL_CHART_TYPE.BAR_STACKED_100,
+    (direction, layout): getattr(XL_CHART_TYPE, f"{'COLUMN' if direction == 'vertical' else 'BAR'}_{kind}")
+    for direction in ("vertical", "horizontal")
+    for layout, kind in (("grouped", "CLUSTERED"), ("stacked", "STACKED"), ("percent", "STACKED_100"))
 }
+"""The PowerPoint chart each direction and layout must give: columns stand, bars lie."""
 
 
 def bars_project(dest: Path, chart_cache: Path | None, renderer: str = "image", change=None) -> Project:
