@@ -85,6 +85,7 @@ def validate_paths(project: Project, paths: list[Path]) -> int:
             continue
         if isinstance(loaded.model, Survey):
             problems.extend(check_survey(loaded))
+            library.complete(project.show(path), Survey, loaded, problems)  # its answer sheet, if it has one
         elif isinstance(loaded.model, Example):
             examples = True
     problems.extend(_examples_in_context(project, library, decks) if examples else [])

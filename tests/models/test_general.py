@@ -114,13 +114,13 @@ def test_a_table_is_written_here_or_read_from_a_file(project: Project):
     columns: [Post]
   - kind: table
     title: Fel fil
-    source: data/exempel.xlsx
+    source: data/exempel.ods
 """) == [
         '5:5: slides[0]: give the table either here (`columns:` and `rows:`) or from a CSV file '
         '(`source:`), not both or neither',
         '10:5: slides[1]: `rows` is missing; a table needs both `columns:` (the header) and `rows:`',
-        '15:13: slides[2].source: `data/exempel.xlsx` is not a CSV file name; write a path like '
-        '`data/kommuner.csv`',
+        '15:13: slides[2].source: `data/exempel.ods` is not a CSV or Excel (.xlsx) file name; write a '
+        'path like `data/kommuner.csv`',
     ]
 
 
