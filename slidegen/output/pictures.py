@@ -96,9 +96,10 @@ class PictureCache:
             old = json.loads((self.folder / INDEX).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             old = {}
-        if isinstance(old, dict) and all(old.get(k) == v for k, v in entries.items()):
+        old = old if isinstance(old, dict) else {}
+        if all(old.get(k) == v for k, v in entries.items()):
             return
-        merged = {**(old if isinstance(old, dict) else {}), **entries}
+        merged = {**{k: v for k, v in old.items() if Path(k).is_file()}, **entries}  # files gone are forgotten
         try:
             write_atomic(self.folder / INDEX, json.dumps(merged, indent=0, sort_keys=True).encode())
         except ToolError:
