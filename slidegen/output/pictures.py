@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Iterable
 
 from slidegen.errors import Location, Problem, ToolError, display_path
-from slidegen.load.pictures import PictureError
 from slidegen.output.files import write_atomic
 from slidegen.plan.model import DeckPlan, PictureBox
 
@@ -137,6 +136,8 @@ class PictureCache:
 
     def check_boxes(self, boxes: Iterable[PictureBox]) -> list[Problem]:
         """Make (or find) the picture of each box once; a located problem for each that cannot be read."""
+        from slidegen.render.pictures import PictureError
+
         problems: list[Problem] = []
         done: set[tuple[Path, int, int, tuple[float, ...] | None]] = set()
         for box in boxes:
