@@ -13,7 +13,7 @@ from typing import Iterable
 
 from slidegen.errors import Location, Problem, ToolError, display_path
 from slidegen.output.files import write_atomic
-from slidegen.plan.model import DeckPlan, PictureBox
+from slidegen.plan.model import Crop, DeckPlan, PictureBox
 
 PIPELINE = "1"
 """The version of what render/pictures.py makes: raise it when the same source and target give other bytes."""
@@ -147,7 +147,7 @@ class PictureCache:
         from slidegen.render.pictures import PictureError
 
         problems: list[Problem] = []
-        done: set[tuple[Path, int, int, tuple[float, ...] | None]] = set()
+        done: set[tuple[Path, int, int, Crop]] = set()
         for box in boxes:
             if (box.path, box.frame.w, box.frame.h, box.crop) in done:
                 continue

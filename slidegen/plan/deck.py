@@ -43,7 +43,7 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
                        if isinstance(box, PictureBox) and (note := blurry_note(box)) is not None)
     base = Base()
     if theme.template is not None:
-        base = Base(files.template, theme.template.layouts.model_dump())
+        base = Base(files.template, theme.template.layouts.names(template=True))
     return DeckPlan(
         name=bundle.name,
         width=ctx.frames.width,
