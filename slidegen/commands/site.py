@@ -1,0 +1,122 @@
+"""`slidegen site`: the decks' content as a static web site in output/site/, gathered first, then swapped in whole."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from slidegen.build import FORMATS, Report, chart_cache, load, plan
+from slidegen.check.crossrefs import example_methods
+from slidegen.check.library import Library
+from slidegen.errors import ContentError, Problem, ToolError
+from slidegen.output.site import Written, write_site
+from slidegen.project import Project
+from slidegen.render.site.content import DeckFile, Picture, PictureSource, gather, site_survey
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class SiteBuilt:
+    """A site written (or found unchanged): its folder, how many pages and files, how many changed, how long it took."""
+
+    folder: Path
+    pages: int
+    files: int
+    changed: int
+    seconds: float
+
+    @property
+    def index(self) -> Path:
+        return self.folder / "index.html"
+
+
+def original_picture(path: Path, box: tuple[int, int]) -> Picture:
+    """The seam for the picture pipeline: the checked file as it is, with its pixel size."""
+    from PIL import Image
+
+    data = path.read_bytes()
+    with Image.open(path) as image:
+        width, height = image.size
+        suffix = ".png" if image.format == "PNG" else ".jpg"
+    return Picture(data, suffix, width, height)
+
+
+def site_folder(project: Project, out_dir: Path | None) -> Path:
+    """Where the site goes: --out-dir, else output/site/."""
+    return Path(out_dir) if out_dir else project.output / "site"
+
+
+def build_site(
+    project: Project,
+    paths: list[Path] | None = None,
+    *,
+    out_dir: Path | None = None,
+    drafts: bool = False,
+    theme: str | None = None,
+    pdf: bool | None = None,
+    report: Report = _quiet,
+    library: Library | None = None,
+    picture: PictureSource = original_picture,
+) -> SiteBuilt:
+    """Build the site from the decks (every deck by default) and content/examples/; nothing is written on an error.
+
+    The site takes its look from the first deck's theme (or `theme`). `pdf`: offer each deck as a PDF
+    too (None: when LibreOffice is installed); PDFs are kept in output/.cache/pdf/ by the deck's bytes.
+    """
+    from slidegen.render.site.html import render_site
+
+    start = time.perf_counter()
+    library = library or Library(project)
+    bundles = load(project, paths, theme=theme, library=library)
+    problems: list[Problem] = []
+    examples = library.examples(problems)
+    survey, notes = site_survey(bundles)
+    if survey is not None:
+        problems.extend(example_methods(examples, survey))
+    if problems:
+        raise ContentError(problems)
+    plans = plan(bundles)
+    for notice in dict.fromkeys([*notes, *(n for p in plans for n in p.notices)]):
+        report(f"note: {notice}")
+    render = FORMATS["pptx"].render
+    decks = [(bundle, deck_plan, render(deck_plan, bundle, project)) for bundle, deck_plan in zip(bundles, plans)]
+    pdfs = _pdfs(project, [(p.name, len(p.slides), data) for _, p, data in decks], pdf, report)
+    files = [DeckFile(p.name, b.deck.model.meeting, data, pdfs.get(p.name)) for b, p, data in decks]
+    content = gather(bundles, files, examples, library.pictures, bundles[0].theme.model, drafts)
+    cache = chart_cache(project)
+    site = render_site(content, lambda spec: cache.file(spec, "svg"), picture)
+    folder = site_folder(project, out_dir)
+    written: Written = write_site(folder, site)
+    pages = sum(1 for rel in site if rel.endswith(".html"))
+    return SiteBuilt(folder, pages, written.files, written.changed, time.perf_counter() - start)
+
+
+def _pdfs(project: Project, decks: list[tuple[str, int, bytes]], wanted: bool | None, report: Report) -> dict[str, bytes]:
+    """Each deck's PDF: from the cache when its .pptx is unchanged, else converted in one LibreOffice run."""
+    from slidegen.build import convert_pdfs as convert
+    from slidegen.output.files import write_atomic
+    from slidegen.output.libreoffice import find_soffice
+
+    if wanted is False or (wanted is None and find_soffice() is None):
+        return {}
+    folder = project.output / ".cache" / "pdf"
+    keys = {name: hashlib.sha256(data).hexdigest()[:32] for name, _, data in decks}
+    out: dict[str, bytes] = {}
+    for name, key in keys.items():
+        cached = folder / f"{key}.pdf"
+        if cached.is_file():
+            out[name] = cached.read_bytes()
+    todo = [d for d in decks if d[0] not in out]
+    if todo:
+        for name, data in convert(todo, report).items():
+            out[name] = data
+            try:
+                write_atomic(folder / f"{keys[name]}.pdf", data)
+            except ToolError:
+                pass  # a cache that cannot be written only costs time
+    return out
