@@ -32,10 +32,10 @@ class Written:
 
 def _checked(rel: str) -> PurePosixPath:
     """A site file's relative path, refused if it could leave the folder (a bug, never content)."""
-    path = PurePosixPath(rel)
-    if path.is_absolute() or not path.parts or any(p in ("", ".", "..") or "\\" in p or ":" in p for p in path.parts):
+    parts = rel.split("/")
+    if any(p in ("", ".", "..") or "\\" in p or ":" in p for p in parts):
         raise ValueError(f"not a relative path inside the site: {rel!r}")
-    return path
+    return PurePosixPath(*parts)
 
 
 def _current(folder: Path) -> dict[str, Path]:
