@@ -6,6 +6,7 @@ import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from slidegen.build import FORMATS, Report, chart_cache, load, plan
 from slidegen.check.crossrefs import example_methods
@@ -46,6 +47,15 @@ def original_picture(path: Path, box: tuple[int, int]) -> Picture:
     return Picture(data, suffix, width, height)
 
 
+def slide_count(pptx: bytes) -> int:
+    """How many slides a built deck has (its package's slide parts)."""
+    import zipfile
+    from io import BytesIO
+
+    with zipfile.ZipFile(BytesIO(pptx)) as z:
+        return sum(1 for n in z.namelist() if n.startswith("ppt/slides/slide") and n.endswith(".xml"))
+
+
 def site_folder(project: Project, out_dir: Path | None) -> Path:
     """Where the site goes: --out-dir, else output/site/."""
     return Path(out_dir) if out_dir else project.output / "site"
@@ -62,11 +72,13 @@ def build_site(
     report: Report = _quiet,
     library: Library | None = None,
     picture: PictureSource = original_picture,
+    pptx: Mapping[str, bytes] | None = None,
 ) -> SiteBuilt:
     """Build the site from the decks (every deck by default) and content/examples/; nothing is written on an error.
 
     The site takes its look from the first deck's theme (or `theme`). `pdf`: offer each deck as a PDF
     too (None: when LibreOffice is installed); PDFs are kept in output/.cache/pdf/ by the deck's bytes.
+    `pptx`: decks already built (name → bytes, as `slidegen serve` has them), offered as they are.
     """
     from slidegen.render.site.html import render_site
 
@@ -80,13 +92,14 @@ def build_site(
         problems.extend(example_methods(examples, survey))
     if problems:
         raise ContentError(problems)
-    plans = plan(bundles)
-    for notice in dict.fromkeys([*notes, *(n for p in plans for n in p.notices)]):
+    given = dict(pptx or {})
+    plans = {p.name: p for p in plan([b for b in bundles if b.name not in given])}
+    for notice in dict.fromkeys([*notes, *(n for p in plans.values() for n in p.notices)]):
         report(f"note: {notice}")
     render = FORMATS["pptx"].render
-    decks = [(bundle, deck_plan, render(deck_plan, bundle, project)) for bundle, deck_plan in zip(bundles, plans)]
-    pdfs = _pdfs(project, [(p.name, len(p.slides), data) for _, p, data in decks], pdf, report)
-    files = [DeckFile(p.name, b.deck.model.meeting, data, pdfs.get(p.name)) for b, p, data in decks]
+    decks = {b.name: given[b.name] if b.name in given else render(plans[b.name], b, project) for b in bundles}
+    pdfs = _pdfs(project, decks, pdf, report)
+    files = [DeckFile(b.name, b.deck.model.meeting, decks[b.name], pdfs.get(b.name)) for b in bundles]
     content = gather(bundles, files, examples, library.pictures, bundles[0].theme.model, drafts)
     cache = chart_cache(project)
     site = render_site(content, lambda spec: cache.file(spec, "svg"), picture)
@@ -96,7 +109,7 @@ def build_site(
     return SiteBuilt(folder, pages, written.files, written.changed, time.perf_counter() - start)
 
 
-def _pdfs(project: Project, decks: list[tuple[str, int, bytes]], wanted: bool | None, report: Report) -> dict[str, bytes]:
+def _pdfs(project: Project, decks: Mapping[str, bytes], wanted: bool | None, report: Report) -> dict[str, bytes]:
     """Each deck's PDF: from the cache when its .pptx is unchanged, else converted in one LibreOffice run."""
     from slidegen.build import convert_pdfs as convert
     from slidegen.output.files import write_atomic
@@ -105,13 +118,13 @@ def _pdfs(project: Project, decks: list[tuple[str, int, bytes]], wanted: bool | 
     if wanted is False or (wanted is None and find_soffice() is None):
         return {}
     folder = project.output / ".cache" / "pdf"
-    keys = {name: hashlib.sha256(data).hexdigest()[:32] for name, _, data in decks}
+    keys = {name: hashlib.sha256(data).hexdigest()[:32] for name, data in decks.items()}
     out: dict[str, bytes] = {}
     for name, key in keys.items():
         cached = folder / f"{key}.pdf"
         if cached.is_file():
             out[name] = cached.read_bytes()
-    todo = [d for d in decks if d[0] not in out]
+    todo = [(name, slide_count(data), data) for name, data in decks.items() if name not in out]
     if todo:
         for name, data in convert(todo, report).items():
             out[name] = data
