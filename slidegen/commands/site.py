@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import time
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from slidegen.check.library import Library
 from slidegen.errors import ContentError, Problem, ToolError
 from slidegen.output.site import Written, write_site
 from slidegen.project import Project
+from slidegen.stamp import build_time
 from slidegen.render.site.content import DeckFile, Picture, PictureSource, gather, site_survey
 
 
@@ -98,7 +100,8 @@ def build_site(
         report(f"note: {notice}")
     render = FORMATS["pptx"].render
     decks = {b.name: given[b.name] if b.name in given else render(plans[b.name], b, project) for b in bundles}
-    pdfs = _pdfs(project, decks, pdf, report)
+    dates = {b.name: build_time(b.deck.model.meeting.date) for b in bundles}
+    pdfs = _pdfs(project, decks, dates, pdf, report)
     files = [DeckFile(b.name, b.deck.model.meeting, decks[b.name], pdfs.get(b.name)) for b in bundles]
     content = gather(bundles, files, examples, library.pictures, bundles[0].theme.model, drafts)
     cache = chart_cache(project)
@@ -109,10 +112,14 @@ def build_site(
     return SiteBuilt(folder, pages, written.files, written.changed, time.perf_counter() - start)
 
 
-def _pdfs(project: Project, decks: Mapping[str, bytes], wanted: bool | None, report: Report) -> dict[str, bytes]:
-    """Each deck's PDF: from the cache when its .pptx is unchanged, else converted in one LibreOffice run."""
+def _pdfs(project: Project, decks: Mapping[str, bytes], dates: Mapping[str, dt.datetime], wanted: bool | None,
+          report: Report) -> dict[str, bytes]:
+    """Each deck's PDF: from the cache when its .pptx is unchanged, else converted in one LibreOffice run.
+
+    A converted PDF carries the deck's build time and an ID from its bytes (the same deck, the same PDF).
+    """
     from slidegen.build import convert_pdfs as convert
-    from slidegen.output.files import write_atomic
+    from slidegen.output.files import normalise_pdf, write_atomic
     from slidegen.output.libreoffice import find_soffice
 
     if wanted is False or (wanted is None and find_soffice() is None):
@@ -127,7 +134,7 @@ def _pdfs(project: Project, decks: Mapping[str, bytes], wanted: bool | None, rep
     todo = [(name, slide_count(data), data) for name, data in decks.items() if name not in out]
     if todo:
         for name, data in convert(todo, report).items():
-            out[name] = data
+            data = out[name] = normalise_pdf(data, dates[name], decks[name])
             try:
                 write_atomic(folder / f"{keys[name]}.pdf", data)
             except ToolError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import re
@@ -94,6 +95,24 @@ _CREATED = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)
 def _stamp_core(body: bytes, when: dt.datetime) -> bytes:
     iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     return _CREATED.sub(lambda m: m.group(1) + iso + m.group(3), body)
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:\d{14}")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+_PDF_CHECKSUM = re.compile(rb"/DocChecksum\s*/[0-9A-Fa-f]{32}")
+
+
+def normalise_pdf(data: bytes, when: dt.datetime, seed: bytes) -> bytes:
+    """A PDF as LibreOffice writes it, with its creation date set to `when`, its ID and checksum made from `seed`.
+
+    Both are replaced by text of the same length, so every offset in the file stays right; the
+    same deck then gives the same PDF bytes on every machine and run.
+    """
+    stamp = when.strftime("%Y%m%d%H%M%S").encode()
+    ident = hashlib.sha256(seed).hexdigest()[:32].upper().encode()
+    data = _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + stamp, data)
+    data = _PDF_CHECKSUM.sub(lambda m: m.group(0)[:-32] + ident, data)
+    return _PDF_ID.sub(lambda m: m.group(0).replace(m.group(1), ident).replace(m.group(2), ident), data)
 
 
 STALE_SECONDS = 60

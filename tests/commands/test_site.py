@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import copy_project
+from conftest import copy_project, needs_soffice
 from seed import method_rows
 from sitedata import HOSTILE_LINE, HOSTILE_TITLE, add_hostile, make_ready
 from siteread import PageRead, read_page, read_site, target
@@ -275,3 +276,21 @@ def test_the_command_line(project: Project):
     failed = runner.invoke(main, ["--root", str(project.root), "site", "--no-pdf"])
     assert failed.exit_code == 1 and "content/decks/nobel-2016.yaml:" in failed.stderr
     assert "Traceback" not in failed.output
+
+
+@needs_soffice
+def test_with_libreoffice_each_deck_is_offered_as_a_pdf_the_same_bytes_every_time(built, tmp_path: Path):
+    import pypdfium2
+
+    project, _, _ = built
+    first = build_site(project, out_dir=tmp_path / "pdf1", pdf=True)
+    shutil.rmtree(project.output / ".cache" / "pdf")
+    second = build_site(project, out_dir=tmp_path / "pdf2", pdf=True)
+    for name, slides in (("skype-2016-10-28", 15), ("nobel-2016", None)):
+        data = (first.folder / "moten" / f"{name}.pdf").read_bytes()
+        assert data == (second.folder / "moten" / f"{name}.pdf").read_bytes(), "converted again, the same bytes"
+        if slides:
+            assert len(pypdfium2.PdfDocument(data)) == slides
+    links = read_page(first.folder, "index.html").links
+    assert ("moten/skype-2016-10-28.pdf", "Bildspelet Uppdrag 51 – hur går det? som PDF (N kB)") in [
+        (href, re.sub(r"\(\d+\xa0kB\)", "(N kB)", text)) for href, text in links]
