@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from slidegen.errors import Location, Problem, ToolError
+from slidegen.errors import Location, Problem, ToolError, display_path
 from slidegen.load.pictures import PictureError
 from slidegen.output.files import write_atomic
 from slidegen.plan.model import DeckPlan, PictureBox
@@ -50,9 +50,11 @@ def source_digest(path: Path) -> str:
 
 @dataclass(frozen=True)
 class PictureCache:
-    """Pictures made for their frames, kept between builds in a folder (none: always made)."""
+    """Pictures made for their frames, kept between builds in a folder (none: always made); problems name
+    the pictures relative to `root` (the project folder)."""
 
     folder: Path | None
+    root: Path | None = None
 
     def picture(self, box: PictureBox) -> bytes:
         """The picture of a box as it is embedded (JPEG or PNG), from the cache when it was made before."""
@@ -90,12 +92,12 @@ class PictureCache:
                     try:
                         self.picture(box)
                     except PictureError as exc:
-                        problems.append(_problem(box, f"{exc}; {exc.advice or 'save it again as PNG or JPEG'}"))
+                        problems.append(self._problem(box, f"{exc}; {exc.advice or 'save it again as PNG or JPEG'}"))
                     except OSError as exc:
-                        problems.append(_problem(box, f"cannot be read ({exc.strerror}); check that the file is "
-                                                      "still there and not open elsewhere"))
+                        problems.append(self._problem(box, f"cannot be read ({exc.strerror}); check that the file "
+                                                           "is still there and not open elsewhere"))
         return problems
 
-
-def _problem(box: PictureBox, what: str) -> Problem:
-    return Problem(box.source or Location(box.path.as_posix()), f"`{box.path.name}` {what}")
+    def _problem(self, box: PictureBox, what: str) -> Problem:
+        name = display_path(box.path, self.root)
+        return Problem(box.source or Location(name), f"`{name}` {what}")
