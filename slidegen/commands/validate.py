@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
-from slidegen.build import plan
+from slidegen.build import picture_cache, plan
 from slidegen.check.crossrefs import check_survey
 from slidegen.check.library import Library, shows_examples
 from slidegen.errors import ContentError, Location, Problem
@@ -46,12 +47,18 @@ def _files(project: Project, paths: list[Path]) -> list[Path]:
     return list(out.values())
 
 
-def validate_paths(project: Project, paths: list[Path]) -> int:
+def _quiet(_: str) -> None:
+    pass
+
+
+def validate_paths(project: Project, paths: list[Path], report: Callable[[str], None] = _quiet) -> int:
     """Check files (all of content/ when none are given); every problem is raised together.
 
-    A deck is checked with everything it refers to, including whether every text fits its slide.
-    A good example is also checked against the decks that show examples (its methods must be in
-    their survey, at most two per county). Returns how many files were checked.
+    A deck is checked with everything it refers to, including whether every text fits its slide and
+    whether every picture can be decoded (the pictures are made for their frames then, and kept in the
+    picture cache for the build). A good example is also checked against the decks that show examples
+    (its methods must be in their survey, at most two per county). Notes (a picture too small for its
+    frame, a font measured with another's metrics) go to `report`. Returns how many files were checked.
     """
     library = Library(project)
     problems: list[Problem] = []
@@ -95,11 +102,15 @@ def validate_paths(project: Project, paths: list[Path]) -> int:
         except ContentError as exc:
             problems.extend(exc.problems)
     try:
-        plan(bundles)
+        plans = plan(bundles)
     except ContentError as exc:
         problems.extend(exc.problems)
+        plans = []
+    problems.extend(picture_cache(project).check(plans))
     if problems:
         raise ContentError(problems)
+    for notice in dict.fromkeys(n for p in plans for n in p.notices):
+        report(f"note: {notice}")
     return len(files)
 
 

@@ -214,12 +214,23 @@ class ChartBox:
 
 @dataclass(frozen=True)
 class PictureBox:
-    """A picture file in a frame of its own shape: with alt text, or decorative when `description` is None."""
+    """A picture file in a frame of its own shape: with alt text, or decorative when `description` is None.
+
+    What is embedded is made from the file by the picture pipeline (render/pictures.py): turned upright,
+    cut to `crop`, scaled down to the frame at 200 dpi, in sRGB, without metadata.
+    """
 
     frame: Rect
     path: Path
     description: str | None
     name: str = "Picture"
+    pixels: tuple[int, int] | None = None
+    """The picture's size in pixels, upright (EXIF orientation applied), as checked when it was loaded."""
+    crop: tuple[float, float, float, float] | None = None
+    """Fractions of the upright picture cut away at its left, top, right and bottom (None: shown whole);
+    the pipeline cuts the pixels, so the slide's XML carries no crop."""
+    source: Location | None = field(default=None, compare=False)
+    """Where the picture is named (an example's `picture:`, a theme's `logo: file:`): its problems are reported there."""
 
 
 Box = Union[TextBox, TableBox, ChartBox, PictureBox]
