@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from slidegen.build import FORMATS, Report, chart_cache, load, plan
+from slidegen.build import FORMATS, Report, chart_cache, load, make_pictures, plan
 from slidegen.check.crossrefs import example_methods
 from slidegen.check.library import Library
 from slidegen.errors import ContentError, Problem, ToolError
 from slidegen.output.site import Written, write_site
 from slidegen.project import Project
 from slidegen.stamp import build_time
-from slidegen.render.site.content import DeckFile, Picture, PictureSource, gather, site_survey
+from slidegen.render.site.content import DeckFile, Picture, PictureSource, SiteContent, gather, site_survey
+from slidegen.units import EMU_PER_INCH, Rect
 
 
 def _quiet(_: str) -> None:
@@ -38,15 +40,49 @@ class SiteBuilt:
         return self.folder / "index.html"
 
 
-def original_picture(path: Path, box: tuple[int, int]) -> Picture:
-    """The seam for the picture pipeline: the checked file as it is, with its pixel size."""
-    from PIL import Image
+def web_pictures(project: Project) -> PictureSource:
+    """Pictures through the decks' picture pipeline (upright, no larger than needed, sRGB, no metadata), cached alike."""
+    from slidegen.build import picture_cache
+    from slidegen.plan.model import PictureBox
+    from slidegen.render.pictures import DPI
 
-    data = path.read_bytes()
-    with Image.open(path) as image:
-        width, height = image.size
-        suffix = ".png" if image.format == "PNG" else ".jpg"
-    return Picture(data, suffix, width, height)
+    cache = picture_cache(project)
+
+    def make(path: Path, box: tuple[int, int]) -> Picture:
+        frame = Rect(0, 0, round(box[0] * EMU_PER_INCH / DPI), round(box[1] * EMU_PER_INCH / DPI))
+        data = cache.picture(PictureBox(frame, path, None))
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            suffix = ".png" if image.format == "PNG" else ".jpg"
+        return Picture(data, suffix, width, height)
+
+    return make
+
+
+def made_pictures(content: SiteContent, source: PictureSource) -> tuple[dict[Path, Picture], list[Problem]]:
+    """Every picture the site shows, made for the page; a problem at the example's `picture:` for each that cannot be."""
+    from slidegen.load.pictures import PictureError
+    from slidegen.render.site.html import PICTURE_BOX
+
+    made: dict[Path, Picture] = {}
+    problems: list[Problem] = []
+    for ex in content.examples:
+        ref = ex.model.picture
+        if not ref:
+            continue
+        path = content.pictures[ref][0]
+        if path in made:
+            continue
+        try:
+            made[path] = source(path, PICTURE_BOX)
+        except PictureError as exc:
+            problems.append(ex.doc.problem(("picture",), f"`{ref}` {exc}; save it again as PNG or JPEG"))
+        except OSError as exc:
+            problems.append(ex.doc.problem(("picture",), f"`{ref}` cannot be read ({exc.strerror}); check that the "
+                                                       "file is still there and not open elsewhere"))
+    return made, problems
 
 
 def slide_count(pptx: bytes) -> int:
@@ -73,7 +109,7 @@ def build_site(
     pdf: bool | None = None,
     report: Report = _quiet,
     library: Library | None = None,
-    picture: PictureSource = original_picture,
+    picture: PictureSource | None = None,
     pptx: Mapping[str, bytes] | None = None,
 ) -> SiteBuilt:
     """Build the site from the decks (every deck by default) and content/examples/; nothing is written on an error.
@@ -81,6 +117,7 @@ def build_site(
     The site takes its look from the first deck's theme (or `theme`). `pdf`: offer each deck as a PDF
     too (None: when LibreOffice is installed); PDFs are kept in output/.cache/pdf/ by the deck's bytes.
     `pptx`: decks already built (name → bytes, as `slidegen serve` has them), offered as they are.
+    `picture`: how a picture is made for the web (by default the decks' picture pipeline, web_pictures).
     """
     from slidegen.render.site.html import render_site
 
@@ -98,14 +135,18 @@ def build_site(
     plans = {p.name: p for p in plan([b for b in bundles if b.name not in given])}
     for notice in dict.fromkeys([*notes, *(n for p in plans.values() for n in p.notices)]):
         report(f"note: {notice}")
+    make_pictures(project, list(plans.values()))
     render = FORMATS["pptx"].render
     decks = {b.name: given[b.name] if b.name in given else render(plans[b.name], b, project) for b in bundles}
     dates = {b.name: build_time(b.deck.model.meeting.date) for b in bundles}
     pdfs = _pdfs(project, decks, dates, pdf, report)
     files = [DeckFile(b.name, b.deck.model.meeting, decks[b.name], pdfs.get(b.name)) for b in bundles]
     content = gather(bundles, files, examples, library.pictures, bundles[0].theme.model, drafts)
+    made, problems = made_pictures(content, picture or web_pictures(project))
+    if problems:
+        raise ContentError(problems)
     cache = chart_cache(project)
-    site = render_site(content, lambda spec: cache.file(spec, "svg"), picture)
+    site = render_site(content, lambda spec: cache.file(spec, "svg"), lambda path, _: made[path])
     folder = site_folder(project, out_dir)
     written: Written = write_site(folder, site)
     pages = sum(1 for rel in site if rel.endswith(".html"))

@@ -70,6 +70,7 @@ def write_site(folder: Path, files: Mapping[str, bytes]) -> Written:
     try:
         parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".new", dir=parent))
+        os.chmod(tmp, 0o755)  # mkdtemp makes it private; a web server must read the site
     except OSError as exc:
         raise ToolError(f"cannot write {folder}: {exc.strerror or exc}") from None
     fresh = set(changed)

@@ -294,3 +294,25 @@ def test_with_libreoffice_each_deck_is_offered_as_a_pdf_the_same_bytes_every_tim
     links = read_page(first.folder, "index.html").links
     assert ("moten/skype-2016-10-28.pdf", "Bildspelet Uppdrag 51 – hur går det? som PDF (N kB)") in [
         (href, re.sub(r"\(\d+\xa0kB\)", "(N kB)", text)) for href, text in links]
+
+
+def test_a_phone_photo_is_published_upright_small_and_without_its_location(project: Project):
+    import io
+
+    from PIL import Image
+    from photos import BLUE, RED, colour_at, jpeg_photo, metadata_in, near
+
+    (project.content / "bilder" / "telefon.jpg").write_bytes(jpeg_photo(4032, 3024, orientation=6))
+    example = project.content / "examples" / "skane-1.yaml"
+    example.write_text(example.read_text(encoding="utf-8").replace("bilder/exempelbild.png", "bilder/telefon.jpg")
+                       .replace("status: utkast", "status: klar"), encoding="utf-8")
+    folder = build_site(project, pdf=False).folder
+    page = read_page(folder, "exempel/skane/exempel-1.html")
+    (img,) = [i for i in page.images if "bilder/" in (i["src"] or "")]
+    assert (img["src"] or "").endswith(".jpg")
+    data = (folder / "exempel" / "skane" / (img["src"] or "")).resolve().read_bytes()
+    assert metadata_in(data) == [], "no EXIF (GPS, camera), XMP or other metadata"
+    with Image.open(io.BytesIO(data)) as picture:
+        assert picture.size == (1280, 960) == (int(img["width"] or 0), int(img["height"] or 0))
+        assert near(colour_at(picture, 0.03, 0.03), RED) and near(colour_at(picture, 0.97, 0.03), BLUE), "upright"
+    assert len(data) < 400_000
