@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ class Location:
     """A spreadsheet cell as `Sheet!D7` (then line and column are 0)."""
 
     def __str__(self) -> str:
-        where = self.file
+        where = native(self.file)
         if self.cell:
             where += f":{self.cell}"
         elif self.line:
@@ -99,6 +100,11 @@ def gather(problems: list[Problem], step: Callable[..., T], *args: Any, **kwargs
 
 class ToolError(SlidegenError):
     """An external tool (LibreOffice, the file system) failed; the message says how to fix it."""
+
+
+def native(shown: str) -> str:
+    """A path shown with the separators of the user's system: `content\\decks\\x.yaml` on Windows."""
+    return shown.replace("/", os.sep) if os.sep != "/" else shown
 
 
 def display_path(path: Path, root: Path | None) -> str:
