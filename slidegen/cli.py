@@ -179,7 +179,7 @@ def site(project: Any, decks: tuple[Path, ...], out_dir: Path | None, drafts: bo
     built = _run(lambda: build_site(project, list(decks), out_dir=out_dir, drafts=drafts, theme=theme, pdf=pdf,
                                     report=report))
     change = "unchanged" if built.changed == 0 else f"{built.changed} new or changed"
-    click.echo(f"{project.show(built.index)}  ({built.pages} pages, {built.files} files, {change})")
+    click.echo(f"{native(project.show(built.index))}  ({built.pages} pages, {built.files} files, {change})")
 
 
 @main.group()

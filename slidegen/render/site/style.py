@@ -6,6 +6,7 @@ import re
 
 from slidegen.models.theme import Theme
 from slidegen.plan.fonts import METRIC_TWINS
+from slidegen.render.site.templates import environment
 
 TWIN_NAMES = {"carlito": "Carlito", "liberation-sans": "Liberation Sans", "dejavu-sans": "DejaVu Sans"}
 """The installed family that has the same letter widths as a theme's font."""
@@ -29,8 +30,6 @@ def font_stack(family: str) -> str:
 
 def stylesheet(theme: Theme) -> str:
     """stil.css: the template under data/site/ filled with the theme's colours and fonts."""
-    from slidegen.render.site.html import environment
-
     c = theme.colours
     return environment().get_template("stil.css").render(
         colours=c, chart=c.chart, body_font=font_stack(theme.fonts.body), title_font=font_stack(theme.fonts.title),
