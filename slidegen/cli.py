@@ -10,6 +10,7 @@ from typing import Any, Callable
 import click
 
 from slidegen import __version__
+from slidegen.errors import native
 
 HELP = """Build the county boards' meeting decks from the YAML files in content/.
 
