@@ -14,6 +14,8 @@ from slidegen.build import FORMATS, Report, chart_cache, load, make_pictures, pl
 from slidegen.check.crossrefs import example_methods
 from slidegen.check.library import Library
 from slidegen.errors import ContentError, Problem, ToolError
+from slidegen.models.bundle import Bundle
+from slidegen.plan.model import DeckPlan
 from slidegen.output.site import Written, write_site
 from slidegen.project import Project
 from slidegen.stamp import build_time
@@ -136,9 +138,9 @@ def build_site(
     for notice in dict.fromkeys([*notes, *(n for p in plans.values() for n in p.notices)]):
         report(f"note: {notice}")
     make_pictures(project, list(plans.values()))
-    render = FORMATS["pptx"].render
-    decks = {b.name: given[b.name] if b.name in given else render(plans[b.name], b, project) for b in bundles}
     dates = {b.name: build_time(b.deck.model.meeting.date) for b in bundles}
+    decks = {b.name: given[b.name] if b.name in given else _deck(project, b, plans[b.name], dates[b.name])
+             for b in bundles}
     pdfs = _pdfs(project, decks, dates, pdf, report)
     files = [DeckFile(b.name, b.deck.model.meeting, decks[b.name], pdfs.get(b.name)) for b in bundles]
     content = gather(bundles, files, examples, library.pictures, bundles[0].theme.model, drafts)
@@ -151,6 +153,15 @@ def build_site(
     written: Written = write_site(folder, site)
     pages = sum(1 for rel in site if rel.endswith(".html"))
     return SiteBuilt(folder, pages, written.files, written.changed, time.perf_counter() - start)
+
+
+def _deck(project: Project, bundle: Bundle, deck_plan: DeckPlan, when: dt.datetime) -> bytes:
+    """A deck's .pptx, from output/.cache/decks/ when nothing that decides its bytes has changed."""
+    from slidegen.output.decks import DeckCache, deck_key
+
+    cache = DeckCache(project.output / ".cache" / "decks")
+    key = deck_key(deck_plan, bundle.theme.model, when)
+    return cache.pptx(key, lambda: FORMATS["pptx"].render(deck_plan, bundle, project))
 
 
 def _pdfs(project: Project, decks: Mapping[str, bytes], dates: Mapping[str, dt.datetime], wanted: bool | None,
