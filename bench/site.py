@@ -151,12 +151,13 @@ def main(argv: list[str]) -> int:
         ]
         print(f"\n42 examples with photos of {size[0]} × {size[1]} ({mib:.0f} MiB of JPEG); the site: {pages} pages, "
               f"{total:.1f} MiB, pictures at most {max(p.stat().st_size for p in pictures) / 1000:.0f} kB\n")
-        print("| run | wall | CPU (user + sys) | peak RSS |")
-        print("|---|---|---|---|")
-        for label, (wall, cpu, rss) in rows:
-            print(f"| {label} | {wall.s()} | {cpu.s()} | {rss:.0f} MiB |")
-        print(f"| in one process (as `serve`), nothing changed | {statistics.median(inproc_same):.2f} s | | |")
-        print(f"| in one process (as `serve`), one example's text changed | {statistics.median(inproc_changed):.2f} s | | |")
+        print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
+        print("| run | wall | CPU (user + sys) |")
+        print("|---|---|---|")
+        for label, (wall, cpu, _) in rows:
+            print(f"| {label} | {wall.s()} | {cpu.s()} |")
+        print(f"| in one process (as `serve`), nothing changed | {statistics.median(inproc_same):.2f} s | |")
+        print(f"| in one process (as `serve`), one example's text changed | {statistics.median(inproc_changed):.2f} s | |")
         print(f"\nfiles written by an unchanged rebuild: {unchanged_written}; after one example's text changed: "
               f"{changed_written} (the whole folder is swapped in; unchanged files are linked from the old one)")
         if args.json:
