@@ -16,7 +16,7 @@ from siteread import PageRead, read_page, read_site, target
 from slidegen.build import build
 from slidegen.cli import main
 from slidegen.commands.site import build_site
-from slidegen.errors import ContentError
+from slidegen.errors import ContentError, native
 from slidegen.models.county import COUNTIES
 from slidegen.project import Project
 
@@ -268,7 +268,8 @@ def test_the_command_line(project: Project):
     runner = CliRunner()
     done = runner.invoke(main, ["--root", str(project.root), "site", "--no-pdf", "-q"])
     assert done.exit_code == 0, done.output
-    assert re.fullmatch(r"output/site/index\.html  \(37 pages, \d+ files, \d+ new or changed\)\n", done.stdout)
+    index = re.escape(native("output/site/index.html"))
+    assert re.fullmatch(index + r"  \(37 pages, \d+ files, \d+ new or changed\)\n", done.stdout)
     again = runner.invoke(main, ["--root", str(project.root), "site", "--no-pdf", "-q"])
     assert again.stdout.endswith(" files, unchanged)\n")
     deck = project.content / "decks" / "nobel-2016.yaml"

@@ -12,6 +12,7 @@ from conftest import copy_project
 from sitedata import add_hostile, make_ready
 
 from slidegen.commands.site import build_site
+from slidegen.project import Project
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 """The WCAG 2.1 A and AA rules of axe-core."""
@@ -128,3 +129,22 @@ def test_the_nu_html_checker_finds_no_error_on_any_page_or_the_stylesheet(site: 
               if m.get("type") == "error" or m.get("subType") == "fatal"]
     assert errors == []
     assert len(files) == 46
+
+
+@needs_chromium
+@needs_axe
+@pytest.mark.parametrize("theme", ["kontrast", "mall"])
+def test_the_other_themes_pass_axe_too(theme: str, site: Path, tmp_path: Path, browser):
+    project = Project.at(site.parent.parent)
+    folder = build_site(project, out_dir=tmp_path / theme, theme=theme, drafts=True, pdf=False).folder
+    script = AXE.read_text(encoding="utf-8")
+    browser.set_script_timeout(60)
+    found = {}
+    for page in ("index.html", "exempel/index.html", "exempel/skane/exempel-1.html", "enkat/internal.html",
+                 "enkat/metod-3.html"):
+        browser.get((folder / page).as_uri())
+        browser.execute_script(script)
+        violations = browser.execute_async_script(AXE_RUN, AXE_TAGS)
+        if violations:
+            found[page] = violations
+    assert found == {}

@@ -8,7 +8,7 @@ from typing import Any, Callable, Mapping
 from slidegen.models.bundle import Loaded
 from slidegen.models.county import COUNTIES, County, find_county
 from slidegen.models.example import Example
-from slidegen.models.survey import Group, Method, Survey
+from slidegen.models.survey import Group, Survey
 from slidegen.plan.kinds.examples import tally
 from slidegen.render.site.content import SiteContent
 
@@ -160,8 +160,3 @@ def site_pages(content: SiteContent) -> list[Page]:
     """Every page of the site."""
     places = Places(content)
     return [page for build in PAGE_BUILDERS for page in build(content, places)]
-
-
-def uncertain(method: Method) -> bool:
-    """Whether the survey does not say which answer this method's numbers belong to."""
-    return method.columns_uncertain
