@@ -15,16 +15,12 @@ from slidegen.check.crossrefs import example_methods
 from slidegen.check.library import Library
 from slidegen.errors import ContentError, Problem, ToolError
 from slidegen.models.bundle import Bundle
-from slidegen.plan.model import DeckPlan
 from slidegen.output.site import Written, write_site
+from slidegen.plan.model import DeckPlan
 from slidegen.project import Project
-from slidegen.stamp import build_time
 from slidegen.render.site.content import DeckFile, Picture, PictureSource, SiteContent, gather, site_survey
+from slidegen.stamp import build_time
 from slidegen.units import EMU_PER_INCH, Rect
-
-
-def _quiet(_: str) -> None:
-    pass
 
 
 @dataclass(frozen=True)
@@ -109,7 +105,7 @@ def build_site(
     drafts: bool = False,
     theme: str | None = None,
     pdf: bool | None = None,
-    report: Report = _quiet,
+    report: Report | None = None,
     library: Library | None = None,
     picture: PictureSource | None = None,
     pptx: Mapping[str, bytes] | None = None,
@@ -124,6 +120,7 @@ def build_site(
     from slidegen.render.site.html import render_site
 
     start = time.perf_counter()
+    report = report or (lambda _: None)
     library = library or Library(project)
     bundles = load(project, paths, theme=theme, library=library)
     problems: list[Problem] = []

@@ -15,9 +15,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from slidegen.errors import ToolError
 from slidegen.models.theme import Theme
-from slidegen.output.files import write_atomic
+from slidegen.output.files import cached
 from slidegen.output.pictures import source_digest
 from slidegen.plan.model import DeckPlan, PictureBox
 
@@ -58,13 +57,4 @@ class DeckCache:
 
     def pptx(self, key: str, render: Callable[[], bytes]) -> bytes:
         """The deck with this key from the cache, else rendered (and kept)."""
-        path = self.folder / f"{key}.pptx" if self.folder else None
-        if path is not None and path.is_file():
-            return path.read_bytes()
-        data = render()
-        if path is not None:
-            try:
-                write_atomic(path, data)
-            except ToolError:
-                pass  # a cache that cannot be written only costs time
-        return data
+        return cached(self.folder / f"{key}.pptx" if self.folder else None, render)

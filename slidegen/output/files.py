@@ -12,6 +12,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 from slidegen.errors import ToolError
 from slidegen.stamp import EPOCH
@@ -198,3 +199,19 @@ def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
             except OSError:  # removed by another run meanwhile, or not ours to remove: leave it
                 continue
     return removed
+
+
+def cached(path: Path | None, make: Callable[[], bytes]) -> bytes:
+    """A cache file's bytes when it is there, else made and kept in it (none: always made).
+
+    A cache that cannot be written only costs time: the bytes are returned all the same.
+    """
+    if path is not None and path.is_file():
+        return path.read_bytes()
+    data = make()
+    if path is not None:
+        try:
+            write_atomic(path, data)
+        except ToolError:
+            pass
+    return data
