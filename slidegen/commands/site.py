@@ -92,9 +92,27 @@ def slide_count(pptx: bytes) -> int:
         return sum(1 for n in z.namelist() if n.startswith("ppt/slides/slide") and n.endswith(".xml"))
 
 
+SITE_MARKS = ("index.html", "stil.css")
+"""Files every site slidegen writes has at its top: a folder holding them may be replaced by a new site."""
+
+
 def site_folder(project: Project, out_dir: Path | None) -> Path:
-    """Where the site goes: --out-dir, else output/site/."""
-    return Path(out_dir) if out_dir else project.output / "site"
+    """Where the site goes: --out-dir, else output/site/; refused when replacing it would lose other files.
+
+    The folder is replaced whole, so it must be new, empty, or a site slidegen wrote (SITE_MARKS), and
+    must not hold the project's content.
+    """
+    folder = Path(out_dir).resolve() if out_dir else project.output / "site"
+    shown = project.show(folder)
+    if any(p.is_relative_to(folder) for p in (project.content.resolve(), project.themes.resolve())):
+        raise ToolError(f"{shown} holds the project's content; choose a folder of its own for the site, "
+                        "like output/site")
+    if folder.exists() and not folder.is_dir():
+        raise ToolError(f"{shown} is a file; choose a folder for the site")
+    if folder.is_dir() and any(folder.iterdir()) and not all((folder / m).is_file() for m in SITE_MARKS):
+        raise ToolError(f"{shown} holds other files, and the site replaces the folder whole; choose a new or "
+                        "empty folder, or one slidegen wrote a site into")
+    return folder
 
 
 def build_site(
@@ -121,6 +139,7 @@ def build_site(
 
     start = time.perf_counter()
     report = report or (lambda _: None)
+    folder = site_folder(project, out_dir)
     library = library or Library(project)
     bundles = load(project, paths, theme=theme, library=library)
     problems: list[Problem] = []
@@ -146,7 +165,6 @@ def build_site(
         raise ContentError(problems)
     cache = chart_cache(project)
     site = render_site(content, lambda spec: cache.file(spec, "svg"), lambda path, _: made[path])
-    folder = site_folder(project, out_dir)
     written: Written = write_site(folder, site)
     pages = sum(1 for rel in site if rel.endswith(".html"))
     return SiteBuilt(folder, pages, written.files, written.changed, time.perf_counter() - start)

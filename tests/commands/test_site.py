@@ -16,7 +16,7 @@ from siteread import PageRead, read_page, read_site, target
 from slidegen.build import build
 from slidegen.cli import main
 from slidegen.commands.site import build_site
-from slidegen.errors import ContentError, native
+from slidegen.errors import ContentError, ToolError, native
 from slidegen.models.county import COUNTIES
 from slidegen.project import Project
 
@@ -317,3 +317,22 @@ def test_a_phone_photo_is_published_upright_small_and_without_its_location(proje
         assert picture.size == (1280, 960) == (int(img["width"] or 0), int(img["height"] or 0))
         assert near(colour_at(picture, 0.03, 0.03), RED) and near(colour_at(picture, 0.97, 0.03), BLUE), "upright"
     assert len(data) < 400_000
+
+
+def test_a_folder_that_holds_other_things_is_never_replaced(project: Project, tmp_path: Path):
+    mine = tmp_path / "mina-filer"
+    mine.mkdir()
+    (mine / "viktigt.txt").write_text("behåll mig", encoding="utf-8")
+    for folder, message in ((mine, "holds other files, and the site replaces the folder whole"),
+                            (project.root, "holds the project's content"),
+                            (project.content / "examples", None)):
+        if message is None:  # inside content/: it holds no content of its own, but other files
+            message = "holds other files"
+        with pytest.raises(ToolError, match=message):
+            build_site(project, out_dir=folder, pdf=False)
+    assert (mine / "viktigt.txt").read_text(encoding="utf-8") == "behåll mig"
+    assert (project.content / "decks" / "nobel-2016.yaml").is_file()
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    assert build_site(project, out_dir=empty, pdf=False).folder == empty.resolve()
+    assert build_site(project, out_dir=empty, pdf=False).changed == 0, "a site it wrote may be replaced"
