@@ -234,6 +234,7 @@ def test_the_look_comes_from_the_theme(built, tmp_path: Path):
     css = (folder / "stil.css").read_text(encoding="utf-8")
     assert "--title: #0B3B5B;" in css and "--accent: #1A6A8A;" in css
     assert 'font-family: "Calibri", "Carlito", sans-serif;' in css
+    assert "@media print {" in css and ":focus-visible { outline: 3px solid var(--accent);" in css
     kontrast = build_site(project, out_dir=tmp_path / "kontrast", theme="kontrast", pdf=False)
     css = (kontrast.folder / "stil.css").read_text(encoding="utf-8")
     assert "--text: #000000;" in css and 'font-family: "Arial", "Liberation Sans", sans-serif;' in css
