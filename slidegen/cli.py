@@ -10,6 +10,7 @@ from typing import Any, Callable
 import click
 
 from slidegen import __version__
+from slidegen.errors import native
 
 HELP = """Build the county boards' meeting decks from the YAML files in content/.
 
@@ -20,6 +21,7 @@ Typical use:
   slidegen list themes      the themes there are
   slidegen check-theme NAME check a theme (and its template) before using it
   slidegen serve            rebuild on every save and show the slides in the browser
+  slidegen site             the good examples and the survey as a web site in output/site/
 
 Exit codes: 0 success, 1 content errors (listed as file:line:column), 2 wrong usage.
 """
@@ -149,6 +151,36 @@ def charts(project: Any, decks: tuple[Path, ...], fmt: str, out_dir: Path | None
                                        report=lambda line: click.echo(line, err=True)))
     for path in files:
         click.echo(project.show(path))
+
+
+@main.command()
+@deck_files
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site.  [default: output/site/]")
+@click.option("--drafts", is_flag=True, help="Also show good examples with `status: utkast`, marked as drafts.")
+@click.option("--theme", default=None, help="Use this theme (a folder in themes/) instead of the first deck's own.")
+@click.option("--pdf/--no-pdf", default=None,
+              help="Offer each deck as a PDF too.  [default: when LibreOffice is installed]")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.pass_obj
+def site(project: Any, decks: tuple[Path, ...], out_dir: Path | None, drafts: bool, theme: str | None,
+         pdf: bool | None, quiet: bool) -> None:
+    """Write the good examples, the survey and the decks as a static web site.
+
+    The site (output/site/index.html and the pages it links to) needs no server and makes no
+    request elsewhere: open it from disk or put the folder on any web server. It is written
+    into a temporary folder and swapped in whole, so a failed build leaves the previous site as
+    it was, and an unchanged build writes nothing.
+    """
+    from slidegen.commands.site import build_site
+
+    if pdf:
+        _require_soffice()
+    report = (lambda _: None) if quiet else (lambda line: click.echo(line, err=True))
+    built = _run(lambda: build_site(project, list(decks), out_dir=out_dir, drafts=drafts, theme=theme, pdf=pdf,
+                                    report=report))
+    change = "unchanged" if built.changed == 0 else f"{built.changed} new or changed"
+    click.echo(f"{native(project.show(built.index))}  ({built.pages} pages, {built.files} files, {change})")
 
 
 @main.group()
