@@ -1,0 +1,236 @@
+"""The original's pictures made into files slidegen shows: PNG or JPEG, cropped as shown, named by the importer."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from slidegen.commands.importer.source import Picture, SourceDeck
+
+MAX_PIXELS = 40_000_000
+"""Pictures with more pixels are not decoded (a decompression bomb, or far more than a slide shows)."""
+MAX_SIDE = 2400
+"""A picture larger than this (pixels, either side) is scaled down: a slide never shows more."""
+MAX_BYTES = 4 * 2**20
+"""A picture file larger than this is scaled down until it is not (slidegen refuses pictures over 5 MiB)."""
+SOFFICE_TIMEOUT = 180
+"""Seconds LibreOffice may take to convert every WMF and EMF drawing of a deck (one run for all)."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A picture as the importer writes it: its name under content/ and its bytes."""
+
+    ref: str
+    data: bytes
+    changes: tuple[str, ...] = ()
+    """What was done to it, in words (`converted from GIF`, `cropped as shown`)."""
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A picture that could not be carried, and why."""
+
+    reason: str
+
+
+Prepared = Saved | Missing
+
+
+@dataclass
+class Pictures:
+    """Every distinct picture of a deck (by its bytes), prepared once; the slides it stands on."""
+
+    prepared: dict[tuple[int, int], Prepared] = field(default_factory=dict)
+    slides: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+    """Picture → the numbers of the slides that show it, in order."""
+
+    def get(self, picture: Picture) -> Prepared:
+        return self.prepared[picture.key]
+
+    def first_slide(self, picture: Picture) -> int:
+        return self.slides[picture.key][0]
+
+
+_KINDS: dict[str, str] = {
+    "image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg", "image/pjpeg": "jpeg",
+    "image/gif": "gif", "image/bmp": "bmp", "image/x-bmp": "bmp", "image/tiff": "tiff",
+    "image/x-wmf": "wmf", "image/wmf": "wmf", "image/x-emf": "emf", "image/emf": "emf",
+    "application/x-msmetafile": "wmf", "application/pdf": "pdf", "image/x-pict": "pict",
+    "image/svg+xml": "svg", "image/vnd.ms-photo": "wdp", "image/webp": "webp",
+}
+"""What a picture part's content type says it is."""
+
+_NAMES = {"wmf": "WMF", "emf": "EMF", "gif": "GIF", "bmp": "BMP", "tiff": "TIFF", "pdf": "PDF", "pict": "PICT",
+          "svg": "SVG", "wdp": "HD Photo (WDP)", "webp": "WebP"}
+
+
+def _kind(picture: Picture) -> str:
+    """What the picture is, from its bytes first (content types lie), else from its content type."""
+    head = picture.blob[:64]
+    for magic, kind in ((b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"), (b"BM", "bmp"),
+                        (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"), (b"%PDF", "pdf"), (b"\xd7\xcd\xc6\x9a", "wmf"),
+                        (b"\x01\x00\x09\x00", "wmf"), (b"\x02\x00\x09\x00", "wmf")):
+        if head.startswith(magic):
+            return kind
+    if head[:4] == b"\x01\x00\x00\x00" and head[40:44] == b" EMF":
+        return "emf"
+    return _KINDS.get(picture.content_type.lower(), "unknown")
+
+
+def prepare(deck: SourceDeck, folder: str, soffice: str | None) -> Pictures:
+    """Every distinct picture of the deck as a PNG or JPEG under `folder` (relative to content/), named
+    `slide-NN-K.png` after the first slide that shows it; WMF and EMF drawings through LibreOffice
+    (`soffice`) in one run when it is installed."""
+    out = Pictures()
+    width = max(2, len(str(len(deck.slides))))
+    names: dict[tuple[int, int], str] = {}
+    originals: dict[tuple[int, int], Picture] = {}
+    for slide in deck.slides:
+        k = 0
+        for picture in slide.pictures:
+            out.slides.setdefault(picture.key, [])
+            if slide.number not in out.slides[picture.key]:
+                out.slides[picture.key].append(slide.number)
+            if picture.key not in names:
+                k += 1
+                names[picture.key] = f"{folder}/slide-{slide.number:0{width}d}-{k}"
+                originals[picture.key] = picture
+    drawings = {key: p for key, p in originals.items() if _kind(p) in ("wmf", "emf")}
+    converted = _convert_drawings(drawings, soffice) if drawings else {}
+    for key, picture in originals.items():
+        kind = _kind(picture)
+        if kind in ("wmf", "emf"):
+            png = converted.get(key)
+            if png is None:
+                why = "LibreOffice is not installed" if soffice is None else "LibreOffice could not convert it"
+                out.prepared[key] = Missing(f"a {_NAMES[kind]} drawing ({why})")
+                continue
+            out.prepared[key] = _finish(names[key], png, "png", picture, (f"converted from {_NAMES[kind]} by LibreOffice",))
+        else:
+            out.prepared[key] = _raster(names[key], picture, kind)
+    return out
+
+
+def _raster(name: str, picture: Picture, kind: str) -> Prepared:
+    if kind in ("png", "jpeg"):
+        return _finish(name, picture.blob, kind, picture, ())
+    convert = _CONVERTERS.get(kind)
+    if convert is None:
+        return Missing(f"a picture in {_NAMES.get(kind, 'a format slidegen cannot read')} format")
+    png = convert(picture.blob)
+    if png is None:
+        return Missing(f"a {_NAMES[kind]} picture that cannot be read")
+    return _finish(name, png, "png", picture, (f"converted from {_NAMES[kind]}",))
+
+
+def _pillow_png(data: bytes) -> bytes | None:
+    """A GIF (its first frame), BMP or TIFF as PNG."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_PIXELS:
+                return None
+            image.seek(0)
+            frame = image.convert("RGBA" if "transparency" in image.info or image.mode in ("RGBA", "LA", "P") else "RGB")
+            buf = io.BytesIO()
+            frame.save(buf, "PNG", optimize=True)
+            return buf.getvalue()
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
+        return None
+
+
+def _pdf_png(data: bytes) -> bytes | None:
+    """The first page of a PDF picture (Mac PowerPoint stores some pictures so), drawn at 150 dpi."""
+    import pypdfium2
+
+    try:
+        doc = pypdfium2.PdfDocument(data)
+    except (pypdfium2.PdfiumError, ValueError):
+        return None
+    try:
+        if len(doc) == 0:
+            return None
+        bitmap = doc[0].render(scale=150 / 72)
+        image = bitmap.to_pil()
+        buf = io.BytesIO()
+        image.save(buf, "PNG", optimize=True)
+        return buf.getvalue()
+    finally:
+        doc.close()
+
+
+_CONVERTERS: dict[str, Callable[[bytes], bytes | None]] = {
+    "gif": _pillow_png, "bmp": _pillow_png, "tiff": _pillow_png, "webp": _pillow_png, "pdf": _pdf_png,
+}
+"""How each raster format the slides cannot show becomes a PNG."""
+
+
+def _finish(name: str, data: bytes, kind: str, picture: Picture, changes: tuple[str, ...]) -> Prepared:
+    """The picture cropped as the slide showed it and small enough to travel, as PNG or JPEG bytes."""
+    from PIL import Image
+
+    suffix = ".png" if kind == "png" else ".jpg"
+    cropped = any(picture.crop)
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_PIXELS:
+                return Missing(f"a picture of {image.width} × {image.height} pixels (more than slidegen decodes)")
+            if not cropped and max(image.size) <= MAX_SIDE and len(data) <= MAX_BYTES:
+                image.load()  # a damaged picture fails here, not while building
+                return Saved(name + suffix, data, changes)
+            image.load()
+            if cropped:
+                left, top, right, bottom = picture.crop
+                w, h = image.size
+                box = (round(w * left), round(h * top), round(w * (1 - right)), round(h * (1 - bottom)))
+                if box[2] - box[0] >= 1 and box[3] - box[1] >= 1:
+                    image = image.crop(box)
+                    changes = (*changes, "cropped as the slide showed it")
+            scale = min(1.0, MAX_SIDE / max(image.size))
+            while True:
+                shown = image if scale >= 1.0 else image.resize(
+                    (max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.LANCZOS)
+                buf = io.BytesIO()
+                if kind == "png":
+                    shown.save(buf, "PNG", optimize=True)
+                else:
+                    shown.convert("RGB").save(buf, "JPEG", quality=88, optimize=True)
+                if buf.tell() <= MAX_BYTES or scale < 0.1:
+                    break
+                scale *= 0.7
+            if scale < 1.0:
+                changes = (*changes, f"scaled to {shown.width} × {shown.height} pixels")
+            return Saved(name + suffix, buf.getvalue(), changes)
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
+        return Missing("a picture that cannot be read (damaged?)")
+
+
+def _convert_drawings(drawings: dict[tuple[int, int], Picture], soffice: str | None) -> dict[tuple[int, int], bytes]:
+    """WMF/EMF drawings as PNG, converted by LibreOffice in one run with a private profile."""
+    if soffice is None:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="slidegen-import-") as tmp:
+        work = Path(tmp)
+        files = {}
+        for n, (key, picture) in enumerate(drawings.items(), start=1):
+            path = work / f"drawing-{n}.{_kind(picture)}"
+            path.write_bytes(picture.blob)
+            files[key] = path
+        cmd = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+               "--nologo", "--convert-to", "png", "--outdir", str(work / "png"), *(str(p) for p in files.values())]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=SOFFICE_TIMEOUT, stdin=subprocess.DEVNULL, check=False)
+        except (subprocess.TimeoutExpired, OSError):
+            return {}
+        out = {}
+        for key, path in files.items():
+            png = work / "png" / (path.stem + ".png")
+            if png.is_file() and png.stat().st_size:
+                out[key] = png.read_bytes()
+        return out
