@@ -1,6 +1,10 @@
-"""Numbers and lists written the Swedish way: `48 %` with a no-break space, `a, b och c`."""
+"""Numbers and lists written the Swedish way: `48 %` with a no-break space, `1 350`, `−3`, `a, b och c`."""
 
 from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal, get_minus_sign_symbol
 
 NBSP = "\u00a0"
 MISSING = "–"
@@ -35,3 +39,12 @@ def ranges(numbers: list[int]) -> str:
             out.append(f"{start}" if start == prev else f"{start}–{prev}")
             start = prev = n
     return ", ".join(out)
+
+
+def decimal(value: float, language: str = "sv-SE") -> str:
+    """A number as written in the language, with every digit it was given: 1350 → `1 350` (no-break space),
+    12.5 → `12,5`, −3 → `−3` (a real minus sign, U+2212)."""
+    locale = language.replace("-", "_")
+    digits = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    text = format_decimal(abs(digits), locale=locale, decimal_quantization=False)
+    return get_minus_sign_symbol(locale) + text if digits < 0 else text

@@ -87,10 +87,14 @@ class Library:
         refs: dict[tuple[str, type], Loaded[Any]] = {}
         refs = self._references(deck, problems)
         examples = self.examples(problems) if shows_examples(deck.model) else []
+        shown = [(loc, ref) for i, slide in enumerate(deck.model.slides) for loc, ref in slide.pictures(("slides", i))]
+        for loc, ref in shown:
+            self._picture(ref, deck.doc, loc, problems)
         if problems:
             raise ContentError(problems)
         assert loaded_theme is not None
         pictures = {m.picture: self.pictures[m.picture] for m in (ex.model for ex in examples) if m.picture}
+        pictures.update((ref, self.pictures[ref]) for _, ref in shown)
         folders = {self.project.content / "examples"} if shows_examples(deck.model) else set()
         bundle = Bundle(Path(path), deck, loaded_theme, refs, examples, pictures, folders)
         problems.extend(check_bundle(bundle))

@@ -73,6 +73,10 @@ def _template_lines(doc: Document, theme: Theme, files: ThemeFiles) -> list[str]
     ]
     rows = []
     for role, needs in NEEDS.items():
+        stand_in = theme.template.layouts.fallback(role)
+        if stand_in is not None:
+            rows.append((f"{role} ({USES[role]}): not named", f"built on the {stand_in} layout"))
+            continue
         name = getattr(theme.template.layouts, role)
         layout = info.layout(name)
         if layout is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -127,11 +127,42 @@ class Logo(Model):
 
 
 class TemplateLayouts(Model):
-    """Which layout of the template each kind of slidegen slide is built on, by the layout's name."""
+    """Which layout of the template each kind of slidegen slide is built on, by the layout's name.
+
+    The defaults are the names of PowerPoint's own layouts (slidegen's own master has them all). With an
+    organisation's template, pictures and columns the theme names no layout for are built on its content
+    layout, quotes on its title-only layout and the closing slide on its title layout, slidegen placing the boxes.
+    """
 
     title: Text = Field("Title Slide", description="Title and section slides: needs a title and a subtitle or body placeholder.")
     content: Text = Field("Title and Content", description="Text slides: needs a title and a body placeholder.")
     title_only: Text = Field("Title Only", description="Table and chart slides: needs a title placeholder.")
+    picture: Text = Field("Picture with Caption", description="Picture slides (picture, caption, text beside it): needs a "
+                          "title placeholder; with a template, its content layout unless named here.")
+    two_content: Text = Field("Two Content", description="Slides of two or three columns side by side: needs a title "
+                              "placeholder; with a template, its content layout unless named here.")
+    quote: Text = Field("Title Only", description="Quote slides: needs a title placeholder; with a template, its "
+                        "title-only layout unless named here.")
+    closing: Text = Field("Title Slide", description="The closing slide (thanks and contacts): needs a title placeholder; "
+                          "with a template, its title layout unless named here.")
+
+    FALLBACKS: ClassVar[dict[str, str]] = {"picture": "content", "two_content": "content", "quote": "title_only",
+                                           "closing": "title"}
+    """The role whose layout a template theme uses for a role it does not name."""
+
+    def fallback(self, role: str) -> str | None:
+        """The role whose layout stands in for `role` in a template that does not name one (None: named, or no fallback)."""
+        return None if role in self.model_fields_set else self.FALLBACKS.get(role)
+
+    def names(self, template: bool) -> dict[str, str]:
+        """The layout name of every role; in a template, an unnamed role with a fallback takes its fallback's name."""
+        out = self.model_dump()
+        if template:
+            for role in out:
+                stand_in = self.fallback(role)
+                if stand_in is not None:
+                    out[role] = out[stand_in]
+        return out
 
 
 class Template(Model):

@@ -9,7 +9,7 @@ from slidegen.errors import Location
 from slidegen.models.bundle import Bundle
 from slidegen.models.theme import Theme
 from slidegen.plan.layout import TEXT_INSETS, Frames
-from slidegen.plan.model import Para, Run, SlidePlan, TextBox
+from slidegen.plan.model import Para, Run, SlidePlan, TableStyle, TextBox
 from slidegen.plan.text import Fonts, TooLong, fit_single, heights, paginate
 from slidegen.units import Rect, to_pt
 
@@ -107,3 +107,10 @@ def single_page_box(ctx: Context, paras: list[Para], frame: Rect, role: Any, sou
         raise TooLong(" ".join(p.text for p in paras), source, needed, h, sizes.body_min)
     return TextBox(frame, pages.pages[0], pages.size, ctx.theme.fonts.body, ctx.theme.colours.text, role, TEXT_INSETS,
                    name="Subtitle")
+
+
+def table_style(ctx: Context) -> TableStyle:
+    """The theme's table colours and body font."""
+    colours = ctx.theme.colours
+    return TableStyle(ctx.theme.fonts.body, colours.table_text, colours.table_header, colours.table_header_text,
+                      colours.table_row, colours.table_row_alt)

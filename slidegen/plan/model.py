@@ -17,6 +17,9 @@ from slidegen.units import Rect
 Layout = str
 """Which slide layout a slide is built on: a field of the theme's `template: layouts:` (models/theme.TemplateLayouts)."""
 
+COVER_LAYOUTS: frozenset[Layout] = frozenset({"title", "closing"})
+"""Layouts of slides that open or close a deck or a section: no footer unless the theme asks for one there."""
+
 
 # --- text: paragraphs of runs, with their markers
 
@@ -213,13 +216,30 @@ class ChartBox:
 
 
 @dataclass(frozen=True)
+class Crop:
+    """How much of a picture is cut away at each edge, as fractions of its width (left, right) and height (top, bottom)."""
+
+    left: float = 0.0
+    top: float = 0.0
+    right: float = 0.0
+    bottom: float = 0.0
+
+
+NO_CROP = Crop()
+
+
+@dataclass(frozen=True)
 class PictureBox:
-    """A picture file in a frame of its own shape: with alt text, or decorative when `description` is None."""
+    """A picture file in a frame: with alt text, or decorative when `description` is None.
+
+    The frame has the picture's own shape, or the picture is cropped (`crop`) to the frame's shape.
+    """
 
     frame: Rect
     path: Path
     description: str | None
     name: str = "Picture"
+    crop: Crop = NO_CROP
 
 
 Box = Union[TextBox, TableBox, ChartBox, PictureBox]

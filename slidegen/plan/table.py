@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from slidegen.errors import Location
 from slidegen.plan.model import Cell, Insets, Para, TableBox, TableStyle
-from slidegen.plan.text import Fonts, TooLong, TooTall, choose, count_lines
+from slidegen.plan.text import WIDTH_SAFETY, Fonts, TooLong, TooTall, choose, count_lines
 from slidegen.units import Rect, pt, to_pt
 
 _BREAKS = re.compile(r"[ \t\n]+")
@@ -78,14 +78,71 @@ def _longest_word(p: Para, size: float, fonts: Fonts) -> float:
     )
 
 
+GROW = 0.3
+"""A table whose cells all fit on one line is widened by at most this share, not stretched over the whole frame."""
+
+
+def measured_widths(spec: TableSpec, total: int, size: float, fonts: Fonts, insets: Insets) -> tuple[int, ...]:
+    """Column widths from the measured content, as browsers lay out tables: every column at least its longest
+    word (narrow ones: their widest cell, which never wraps), and the room left shared in proportion to how
+    much more each column's longest line needs. A table that fits on single lines grows a little, not to the
+    frame's width."""
+    pad = to_pt(insets.left + insets.right)
+    least, most = [], []
+    for col, narrow in enumerate(spec.narrow):
+        head = [p for p in spec.header[col].paras]
+        body = [p for row in spec.rows for p in row[col].paras]
+        word = max(_longest_word(p, size, fonts) for p in head + body)
+        line = max(_line_width(p, size, fonts) for p in head + body)
+        low = max(word, *(_line_width(p, size, fonts) for p in body)) if narrow else word
+        least.append(low * WIDTH_SAFETY + pad + 1)
+        most.append(max(low * WIDTH_SAFETY, line * WIDTH_SAFETY) + pad + 1)
+    room = to_pt(total)
+    if sum(most) <= room:
+        grow = min(room / sum(most), 1 + GROW)
+        widths = [w * grow for w in most]
+    elif sum(least) <= room:
+        share = (room - sum(least)) / (sum(most) - sum(least))
+        widths = [lo + (hi - lo) * share for lo, hi in zip(least, most)]
+    else:  # even single words do not fit: every column gives up the same share, and long words break
+        widths = [lo * room / sum(least) for lo in least]
+    out = [min(pt(w), total) for w in widths]
+    if sum(out) > total:
+        out[-1] -= sum(out) - total
+    return tuple(out)
+
+
+def _line_width(p: Para, size: float, fonts: Fonts) -> float:
+    """The width of a paragraph's widest line when nothing wraps, in points (its indent included)."""
+    s = size * p.scale
+    widths = [0.0]
+    for r in p.runs:
+        for j, piece in enumerate(r.text.split("\n")):
+            if j:
+                widths.append(0.0)
+            widths[-1] += fonts.pick(r).width(piece, s)
+    return max(widths) + p.indent(size)[0]
+
+
 def plan_tables(
-    spec: TableSpec, frame: Rect, fonts: Fonts, style: TableStyle, insets: Insets, largest: float, smallest: float
+    spec: TableSpec, frame: Rect, fonts: Fonts, style: TableStyle, insets: Insets, largest: float, smallest: float,
+    widths_at: Callable[[float], tuple[int, ...]] | None = None,
 ) -> list[TableBox]:
-    """The table as one or more pages, the header repeated on each, at one size for all."""
-    widths = column_widths(spec, frame.w, largest, fonts, insets)
+    """The table as one or more pages, the header repeated on each, at one size for all.
+
+    `widths_at` gives the column widths at a size; by default the widths of `column_widths` at the
+    largest size, for every size.
+    """
+    if widths_at is None:
+        fixed = column_widths(spec, frame.w, largest, fonts, insets)
+
+        def widths_at(_size: float) -> tuple[int, ...]:
+            return fixed
+
     avail_total = to_pt(frame.h)
 
     def measure(size: float) -> tuple[list[float], float]:
+        widths = widths_at(size)
         header = row_height(spec.header, size, widths, fonts, insets)
         return [row_height(r, size, widths, fonts, insets) for r in spec.rows], avail_total - header
 
@@ -94,6 +151,7 @@ def plan_tables(
     except TooTall as tall:
         text = " ".join(p.text for c in spec.rows[tall.index] for p in c.paras)
         raise TooLong(text, spec.sources[tall.index], tall.needed, tall.available, tall.size) from None
+    widths = widths_at(size)
     header_h = row_height(spec.header, size, widths, fonts, insets)
     boxes = []
     for page in pages:
@@ -101,7 +159,7 @@ def plan_tables(
         hs = (pt(header_h), *(pt(row_height(spec.rows[i], size, widths, fonts, insets)) for i in page))
         boxes.append(
             TableBox(
-                frame=replace(frame, h=sum(hs)),
+                frame=replace(frame, w=sum(widths), h=sum(hs)),
                 columns=widths,
                 rows=rows,
                 heights=hs,

@@ -51,13 +51,18 @@ def test_check_theme_lists_what_slidegen_needs_and_the_template_has(project: Pro
     result = run(project, "check-theme", "mall")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert 'its layouts: "Rubrikbild", "Rubrik och innehåll", "Endast rubrik", "Tom"' in out
+    assert ('its layouts: "Rubrikbild", "Rubrik och innehåll", "Två innehåll", "Endast rubrik", "Tom", '
+            '"Bild med bildtext"') in out
     assert "its 2 example slides are left out of every deck" in out
     lines = out.splitlines()
     content = next(ln for ln in lines if ln.strip().startswith("content (text slides)"))
     assert '"Rubrik och innehåll"' in content and "title ✓" in content and "body ✓" in content
     title = next(ln for ln in lines if ln.strip().startswith("title (title and section slides)"))
     assert "subtitle or body ✓" in title
+    picture = next(ln for ln in lines if ln.strip().startswith("picture (picture slides)"))
+    assert '"Bild med bildtext"' in picture and "title ✓" in picture
+    quote = next(ln for ln in lines if ln.strip().startswith("quote (quote slides)"))
+    assert "not named" in quote and "built on the title_only layout" in quote
     assert "theme mall is ready: slidegen build --theme mall" in out
 
 
@@ -151,7 +156,7 @@ def test_a_potx_template_is_used_like_a_pptx(project: Project, tmp_path: Path):
     potx.write_bytes(out.getvalue())
     mall(project).unlink()
     edit_yaml(project, "file: template.pptx", "file: template.potx")
-    assert [lay.name for lay in inspect(potx).layouts][:3] == ["Rubrikbild", "Rubrik och innehåll", "Endast rubrik"]
+    assert [lay.name for lay in inspect(potx).layouts][:2] == ["Rubrikbild", "Rubrik och innehåll"]
     (built,) = build(project, [project.content / "decks" / "skype-2016-10-28.yaml"], theme="mall", out_dir=tmp_path)
     prs = Presentation(str(built.path))
     assert prs.slides[1].slide_layout.name == "Rubrik och innehåll"

@@ -85,9 +85,15 @@ class SlideBase(Model):
     """The template layouts (keys of the theme's `template: layouts:`) the slide's planner puts it on."""
     shows_examples: ClassVar[bool] = False
     """Whether the slide shows the good examples of content/examples/ (the deck then reads them all)."""
+    example: ClassVar[str] = ""
+    """The slide as a coordinator would write it, with Swedish comments above it: what `slidegen new deck` writes."""
 
     def references(self, deck: "Deck", at: Loc) -> list[Reference]:
         """The content files the slide refers to (written at `at` in the deck file)."""
+        return []
+
+    def pictures(self, at: Loc) -> list[tuple[Loc, str]]:
+        """The pictures the slide shows: where each is named in the deck file, and the file (relative to content/)."""
         return []
 
     def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:

@@ -1,0 +1,234 @@
+"""Slide kinds for any meeting: picture, table, columns, quote and closing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Annotated, Any, ClassVar, Literal, Union
+
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
+
+from slidegen.models.base import Model, Text
+from slidegen.models.bullets import Bullet
+from slidegen.models.example import EMAIL
+from slidegen.models.slides.base import Loc, SlideBase
+
+PICTURE_FILE = re.compile(r"^[^\\:*?\"<>|]+\.(png|jpe?g)$", re.IGNORECASE)
+
+
+def _picture_file(value: str) -> str:
+    if not PICTURE_FILE.match(value):
+        raise ValueError(f"`{value}` is not a picture file name; write the path of a PNG or JPEG inside content/, "
+                         "like `bilder/karta.png`")
+    return value
+
+
+PictureRef = Annotated[
+    str,
+    Field(description="A PNG or JPEG file inside content/, written relative to content/ (e.g. `bilder/karta.png`)."),
+    AfterValidator(_picture_file),
+]
+
+
+class PictureSlide(SlideBase):
+    """A picture with a title, optionally a caption under it and bullets beside it."""
+
+    kind: Literal["picture"] = Field(description="The slide kind: `picture`.")
+    layouts: ClassVar[frozenset[str]] = frozenset({"picture", "content"})
+    title: Text = Field(description="The slide title.")
+    picture: PictureRef
+    alt: Text | None = Field(None, description="What the picture shows, for readers who cannot see it (one or two "
+                             "sentences); needed unless the picture is `decorative`.")
+    decorative: bool = Field(False, description="Mark the picture as decorative (screen readers skip it) instead of "
+                             "giving alt text.")
+    caption: Text | None = Field(None, description="A line under the picture, e.g. its source: `Källa: RUS 2017`.")
+    items: list[Bullet] | None = Field(None, min_length=1, description="Bullets beside the picture (short ones).")
+    fit: Literal["contain", "cover"] = Field("contain", description="`contain`: the whole picture, never cropped; "
+                                             "`cover`: fills its place, cropped evenly at the edges that stick out.")
+    example: ClassVar[str] = """\
+# En bild med rubrik. Bildtext (caption) och punkter bredvid bilden (items) är valfria.
+# alt beskriver bilden för den som inte kan se den (krävs, om inte decorative: true).
+# fit: contain visar hela bilden; cover fyller ytan och beskär kanterna lika mycket.
+- kind: picture
+  title: Så sprids de goda exemplen
+  picture: bilder/exempelbild.png
+  alt: Flödesschema i fyra steg, från länens exempel till en gemensam webbsida
+  caption: "Källa: RUS 2017"
+  items: [Kort punkt, En till]
+  fit: contain
+"""
+
+    @model_validator(mode="after")
+    def _alt_or_decorative(self) -> "PictureSlide":
+        if self.alt is None and not self.decorative:
+            raise ValueError("the picture needs alt text: add `alt:` with a sentence on what it shows "
+                             "(or `decorative: true` if it only decorates)")
+        if self.alt is not None and self.decorative:
+            raise ValueError("a decorative picture has no alt text; remove `alt:` or `decorative: true`")
+        return self
+
+    def pictures(self, at: Loc) -> list[tuple[Loc, str]]:
+        return [((*at, "picture"), self.picture)]
+
+
+def _cell(value: Any) -> Any:
+    """A table cell as written: a number, text, or nothing; yes/no values, dates and lists are refused."""
+    if isinstance(value, bool):
+        raise ValueError(f"`{str(value).lower()}` is read by YAML as a yes/no value; write it in quotes to show it "
+                         f'as text ("{value}"), or leave the cell empty (null) for no value')
+    if isinstance(value, (dt.date, dt.datetime)):
+        raise ValueError(f'{value.isoformat()} is read by YAML as a date; write it in quotes: "{value.isoformat()}"')
+    if isinstance(value, (list, dict)):
+        raise ValueError("a table cell holds one number or text, not a list or mapping")
+    if isinstance(value, float) and not math.isfinite(value):  # .nan, .inf
+        raise ValueError(f"`{value}` is not a number to show; leave the cell empty (null) for no value")
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+TableCell = Annotated[
+    Union[int, float, str, None],
+    BeforeValidator(_cell),
+    Field(description="A number (`1350`, `12.5`, `-3`), text, or null/empty for no value (shown as –, never 0)."),
+]
+
+
+def _heading(value: Any) -> Any:
+    """A column heading written as a number (`2016`) is the text of that number."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class TableSlide(SlideBase):
+    """A table: a header row and rows of text and numbers; continued on more slides when long.
+
+    Numbers are right-aligned and written the Swedish way (`1 350`, `12,5`, `−3`); a missing value is
+    shown as `–`. The rows are written here (`columns` and `rows`).
+    """
+
+    kind: Literal["table"] = Field(description="The slide kind: `table`.")
+    layouts: ClassVar[frozenset[str]] = frozenset({"title_only"})
+    title: Text = Field(description="The slide title; shown with (1/2), (2/2) when the table needs several slides.")
+    columns: list[Annotated[Text, BeforeValidator(_heading)]] = Field(
+        min_length=1, max_length=12, description="The header row: one heading per column, e.g. `[Post, \"2016\", \"2017\"]`.")
+    rows: list[list[TableCell]] = Field(min_length=1, description="The rows: one list of cells per row, as many cells "
+                                        "as there are columns.")
+    example: ClassVar[str] = """\
+# En tabell med rubrikrad (columns) och rader (rows). Tal högerställs och skrivs på svenska
+# (1 350, 12,5); null eller tom cell betyder att uppgift saknas och visas som –, aldrig 0.
+# Långa tabeller fortsätter på nya bilder med rubrikraden upprepad.
+- kind: table
+  title: Budget för nätverket (tkr)
+  columns: [Post, "2016", "2017", Förändring]
+  rows:
+    - [Personal, 1200, 1350, 150]
+    - [Tryck och webb, 45, null, null]
+  notes: Talaranteckning till bilden.
+"""
+
+    @field_validator("rows")
+    @classmethod
+    def _not_empty(cls, rows: list[list[Any]]) -> list[list[Any]]:
+        for r, row in enumerate(rows):
+            if not row:
+                raise ValueError(f"row {r + 1} is empty; write its cells, e.g. `[Personal, 1200, 1350]`")
+        return rows
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> "TableSlide":
+        n = len(self.columns)
+        wrong = [(r, len(row)) for r, row in enumerate(self.rows) if len(row) != n]
+        if wrong:
+            listed = "; ".join(f"row {r + 1} has {k}" for r, k in wrong[:5])
+            raise ValueError(f"every row needs {n} cells, one per column ({listed}); "
+                             "write null for a cell with no value")
+        return self
+
+
+class Column(Model):
+    """One column of a columns slide: a heading and its bullets."""
+
+    heading: Text | None = Field(None, description="The column's heading, e.g. `Styrkor`.")
+    items: list[Bullet] = Field(min_length=1, description="The column's bullets: text, or `text` with `items` below it.")
+
+
+class ColumnsSlide(SlideBase):
+    """Two or three columns of bullets side by side, each with a heading."""
+
+    kind: Literal["columns"] = Field(description="The slide kind: `columns`.")
+    layouts: ClassVar[frozenset[str]] = frozenset({"two_content"})
+    title: Text = Field(description="The slide title.")
+    columns: list[Column] = Field(min_length=2, max_length=3, description="The columns, left to right: 2 or 3, each "
+                                  "`{heading: …, items: […]}`.")
+    example: ClassVar[str] = """\
+# Två eller tre spalter bredvid varandra, var och en med rubrik och punkter.
+- kind: columns
+  title: Styrkor och utmaningar
+  columns:
+    - {heading: Styrkor, items: [Engagerade samordnare, Tydligt uppdrag]}
+    - {heading: Utmaningar, items: [Svårt att mäta effekter]}
+"""
+
+
+class QuoteSlide(SlideBase):
+    """A quote in large type, with who said it."""
+
+    kind: Literal["quote"] = Field(description="The slide kind: `quote`.")
+    layouts: ClassVar[frozenset[str]] = frozenset({"quote"})
+    text: Text = Field(description="The quote, without quotation marks (they are added).")
+    by: Text | None = Field(None, description="Who said it, e.g. `Namn Namnsson, Länsstyrelsen i Exempellän`.")
+    title: Text | None = Field(None, description="The slide title; the quote's first words when left out.")
+    example: ClassVar[str] = """\
+# Ett citat i stor stil; citattecknen sätts ut automatiskt. Utan title blir citatets
+# första ord bildens rubrik.
+- kind: quote
+  text: Det viktigaste är att vi delar med oss av det som fungerar.
+  by: Namn Namnsson, Länsstyrelsen i Exempellän
+"""
+
+
+PHONE = re.compile(r"^\+?[0-9][0-9 ()\u2013-]{4,}[0-9]$")
+
+
+class Contact(Model):
+    """Someone to contact after the meeting."""
+
+    name: Text = Field(description="The person's name.")
+    role: Text | None = Field(None, description="Their role or organisation, e.g. `Miljömålssamordnare`.")
+    email: str | None = Field(None, description="Their e-mail address.")
+    phone: str | None = Field(None, description="Their phone number, in quotes, e.g. `\"010-123 45 67\"`.")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not EMAIL.match(value):
+            raise ValueError(f"`{value}` is not an e-mail address; write it like namn.efternamn@lansstyrelsen.se")
+        return value
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise ValueError(f"{value} is read by YAML as a number (a leading 0 would be lost); "
+                             f'write the phone number in quotes, like "010-123 45 67"')
+        if isinstance(value, str) and not PHONE.match(value.strip()):
+            raise ValueError(f"`{value}` is not a phone number; write digits, spaces and dashes, like \"010-123 45 67\"")
+        return value
+
+
+class ClosingSlide(SlideBase):
+    """The closing slide: thanks, and whom to contact."""
+
+    kind: Literal["closing"] = Field(description="The slide kind: `closing`.")
+    layouts: ClassVar[frozenset[str]] = frozenset({"closing"})
+    title: Text = Field("Tack!", description="The title.")
+    contacts: list[Contact] = Field(default_factory=list, description="Whom to contact: `name`, and optionally "
+                                    "`role`, `email` and `phone`.")
+    example: ClassVar[str] = """\
+# Avslutningsbild: tack, och vem man kan kontakta.
+- kind: closing
+  title: Tack!
+  contacts:
+    - {name: Kim Exempelsson, role: Miljömålssamordnare, email: kim@lansstyrelsen.se, phone: "010-123 45 67"}
+"""
