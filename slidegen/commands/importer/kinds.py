@@ -354,7 +354,7 @@ def guess_columns(parts: Parts, ctx: Context) -> list[Entry] | None:
             columns[-1].append(block)
         else:
             columns.append([block])
-    if not 2 <= len(columns) <= 3 or not all(a[0].box.beside(b[0]) for a, b in zip(columns, columns[1:])):
+    if not 2 <= len(columns) <= 3 or not all(a[0].box.beside(b[0].box) for a, b in zip(columns, columns[1:])):
         return None
     title, why = slide_title(parts, ctx, keep_text=True)
     out = []

@@ -232,5 +232,29 @@ def _convert_drawings(drawings: dict[tuple[int, int], Picture], soffice: str | N
         for key, path in files.items():
             png = work / "png" / (path.stem + ".png")
             if png.is_file() and png.stat().st_size:
-                out[key] = png.read_bytes()
+                trimmed = _trimmed(png.read_bytes())
+                if trimmed is not None:
+                    out[key] = trimmed
         return out
+
+
+def _trimmed(png: bytes) -> bytes | None:
+    """A drawing LibreOffice put on a page of its own, cut to what is drawn (None when nothing is)."""
+    from PIL import Image, ImageChops
+
+    try:
+        with Image.open(io.BytesIO(png)) as image:
+            rgba = image.convert("RGBA")
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return None
+    alpha = rgba.getchannel("A")
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    ink = ImageChops.difference(rgba, white).convert("L").point(lambda v: 255 if v > 8 else 0)
+    box = ImageChops.multiply(ink, alpha.point(lambda v: 255 if v > 8 else 0)).getbbox()
+    if box is None:
+        return None
+    margin = 4
+    box = (max(0, box[0] - margin), max(0, box[1] - margin), min(rgba.width, box[2] + margin), min(rgba.height, box[3] + margin))
+    buf = io.BytesIO()
+    rgba.crop(box).save(buf, "PNG", optimize=True)
+    return buf.getvalue()

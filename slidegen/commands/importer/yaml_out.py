@@ -26,6 +26,8 @@ FLOW_KEYS = frozenset({"columns", "categories", "values", "presenters", "keyword
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_PLAIN = re.compile(r"^[\w.()/+%–-]+(?: [\w.()/+%–-]+)*$")
+"""What may stand unquoted inside `[…]`: words, digits and a few harmless signs (no `:`, `?`, `,` or brackets)."""
 _ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
@@ -40,7 +42,7 @@ def plain_ok(text: str, flow: bool = False) -> bool:
         return False
     if text[0] in _INDICATORS or ": " in text or " #" in text or text.endswith(":"):
         return False
-    if flow and any(ch in text for ch in ",[]{}"):
+    if flow and not _FLOW_PLAIN.match(text):
         return False
     return _is_text(text)
 

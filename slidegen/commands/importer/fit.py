@@ -1,0 +1,47 @@
+"""The import checked as slidegen will check it: the deck file and its pictures validated and planned in a private copy."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from slidegen.errors import ContentError, Problem
+from slidegen.project import Project
+
+if TYPE_CHECKING:
+    from slidegen.commands.importer import Imported
+
+
+def problems_of(project: Project, result: "Imported") -> list[Problem]:
+    """Every problem `slidegen validate` would find in the imported deck (none, when the import is good).
+
+    The deck file, its pictures and its theme (the project's, or the one made from the template)
+    are written to a temporary project, loaded, validated and planned there; the project itself is
+    not touched.
+    """
+    from slidegen.build import plan
+    from slidegen.check.library import Library
+
+    with tempfile.TemporaryDirectory(prefix="slidegen-import-check-") as tmp:
+        root = Path(tmp)
+        for ref, data in result.pictures.items():
+            _put(root / "content" / ref, data)
+        deck = root / "content" / "decks" / result.deck.name
+        _put(deck, result.text.encode("utf-8"))
+        if result.theme:
+            for file, data in result.theme.items():
+                _put(root / "themes" / result.name / file, data)
+        elif (project.themes / "default" / "theme.yaml").is_file():
+            shutil.copytree(project.themes / "default", root / "themes" / "default")
+        try:
+            plan([Library(Project.at(root)).bundle(deck)])
+        except ContentError as exc:
+            return exc.sorted()
+    return []
+
+
+def _put(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
