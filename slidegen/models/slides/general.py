@@ -5,14 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
+from slidegen.errors import Problem
 from slidegen.models.base import Model, Text
 from slidegen.models.bullets import Bullet
 from slidegen.models.example import EMAIL
 from slidegen.models.slides.base import Loc, SlideBase
+
+if TYPE_CHECKING:
+    from slidegen.models.bundle import Bundle
 
 PICTURE_FILE = re.compile(r"^[^\\:*?\"<>|]+\.(png|jpe?g)$", re.IGNORECASE)
 
@@ -74,11 +79,8 @@ class PictureSlide(SlideBase):
 
 def _cell(value: Any) -> Any:
     """A table cell as written: a number, text, or nothing; yes/no values, dates and lists are refused."""
-    if isinstance(value, bool):
-        raise ValueError(f"`{str(value).lower()}` is read by YAML as a yes/no value; write it in quotes to show it "
-                         f'as text ("{value}"), or leave the cell empty (null) for no value')
-    if isinstance(value, (dt.date, dt.datetime)):
-        raise ValueError(f'{value.isoformat()} is read by YAML as a date; write it in quotes: "{value.isoformat()}"')
+    if isinstance(value, (bool, dt.date, dt.datetime)):  # reported as text YAML read as something else
+        raise PydanticCustomError("string_type", "a table cell holds a number or text")
     if isinstance(value, (list, dict)):
         raise ValueError("a table cell holds one number or text, not a list or mapping")
     if isinstance(value, float) and not math.isfinite(value):  # .nan, .inf
@@ -127,23 +129,15 @@ class TableSlide(SlideBase):
   notes: Talaranteckning till bilden.
 """
 
-    @field_validator("rows")
-    @classmethod
-    def _not_empty(cls, rows: list[list[Any]]) -> list[list[Any]]:
-        for r, row in enumerate(rows):
-            if not row:
-                raise ValueError(f"row {r + 1} is empty; write its cells, e.g. `[Personal, 1200, 1350]`")
-        return rows
-
-    @model_validator(mode="after")
-    def _rows_fit_columns(self) -> "TableSlide":
+    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+        """Every row has a cell per column (each row is located on its own)."""
         n = len(self.columns)
-        wrong = [(r, len(row)) for r, row in enumerate(self.rows) if len(row) != n]
-        if wrong:
-            listed = "; ".join(f"row {r + 1} has {k}" for r, k in wrong[:5])
-            raise ValueError(f"every row needs {n} cells, one per column ({listed}); "
-                             "write null for a cell with no value")
-        return self
+        return [
+            bundle.deck.doc.problem((*at, "rows", r), f"this row has {len(row)} cell{'s' if len(row) != 1 else ''} "
+                                    f"but the table has {n} columns; write one cell per column (null for no value)")
+            for r, row in enumerate(self.rows)
+            if len(row) != n
+        ]
 
 
 class Column(Model):
@@ -206,13 +200,10 @@ class Contact(Model):
             raise ValueError(f"`{value}` is not an e-mail address; write it like namn.efternamn@lansstyrelsen.se")
         return value
 
-    @field_validator("phone", mode="before")
+    @field_validator("phone")
     @classmethod
-    def _phone(cls, value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool):
-            raise ValueError(f"{value} is read by YAML as a number (a leading 0 would be lost); "
-                             f'write the phone number in quotes, like "010-123 45 67"')
-        if isinstance(value, str) and not PHONE.match(value.strip()):
+    def _phone(cls, value: str | None) -> str | None:
+        if value is not None and not PHONE.match(value):
             raise ValueError(f"`{value}` is not a phone number; write digits, spaces and dashes, like \"010-123 45 67\"")
         return value
 
