@@ -1,21 +1,55 @@
-"""Numbers and lists written the Swedish way: `48 %` with a no-break space, `1 350`, `−3`, `a, b och c`."""
+"""Numbers and lists written the Swedish way: `1 350`, `12,5`, `−3`, `48 %` with no-break spaces, `a, b och c`."""
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
-from babel.numbers import format_decimal, get_minus_sign_symbol
+from babel.numbers import NumberFormatError, format_decimal, get_minus_sign_symbol, parse_decimal
 
 NBSP = "\u00a0"
 MISSING = "–"
 """Shown where the survey gives no number: never 0."""
 
+LOCALE = "sv_SE"
+"""Whose conventions numbers are written and read in: digits grouped by a no-break space, a decimal comma."""
 
-def number(value: float) -> str:
-    """48 → `48`, 12.5 → `12,5` (decimal comma)."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.1f}".replace(".", ",")
+MINUS = get_minus_sign_symbol(LOCALE)
+"""The minus sign Swedish writes (U+2212, from the locale data); Babel's formatting leaves it to the caller."""
+
+
+def number(value: float, decimals: int | None = None) -> str:
+    """1350 → `1 350` (no-break space), 12.5 → `12,5`, −3 → `−3` (a real minus).
+
+    Without `decimals`, up to one decimal is shown and a whole number has none; with it, exactly
+    that many (so every label of a chart has the same number of decimals).
+    """
+    pattern = "#,##0.#" if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(abs(value), pattern, locale=LOCALE)
+    return f"{MINUS}{text}" if value < 0 and text.strip("0,") else text
+
+
+def parse_number(text: str) -> float:
+    """A number as people write it in a Swedish or English CSV file: `1 350`, `12,5`, `12.5`, `−3`.
+
+    Digits may be grouped by spaces (plain, no-break or narrow); the decimal mark is a comma, or a
+    point when there is no comma. Raises ValueError when the text is not a number.
+    """
+    cleaned = text.strip().replace(MINUS, "-")
+    for space in (" ", "\u202f"):
+        cleaned = cleaned.replace(space, NBSP)  # the group separator the locale data names
+    if "." in cleaned and "," not in cleaned:
+        cleaned = cleaned.replace(".", ",")
+    try:
+        value = parse_decimal(cleaned, locale=LOCALE, strict=True)
+    except NumberFormatError as exc:
+        raise ValueError(text) from exc
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise ValueError(text)
+    result = float(value)
+    if not math.isfinite(result):
+        raise ValueError(text)
+    return result
 
 
 def percent(value: float | None) -> str:

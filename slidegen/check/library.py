@@ -164,8 +164,12 @@ class Library:
             return None
 
     def _resolve(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem]) -> Path | None:
-        """The content file a reference names, if it is a safe path inside content/ that exists."""
-        found = resolve_reference(self.project.content, ref, doc, loc)
+        """The content file a reference names, if it is a safe path inside content/ that exists.
+
+        A missing file gets a did-you-mean from the files of its own type (`*.yaml`, `*.csv`)."""
+        suffix = Path(ref).suffix.lower()
+        patterns = (f"*{suffix}",) if suffix in (".csv",) else ("*.yaml",)
+        found = resolve_reference(self.project.content, ref, doc, loc, patterns)
         if isinstance(found, Problem):
             problems.append(found)
             return None

@@ -23,12 +23,23 @@ FolderFile = r"^[^/\\:*?\"<>|]+\.{ext}$"
 
 
 class ChartColours(Model):
-    """One colour per answer category, and one for the share the survey does not give (in the order drawn)."""
+    """One colour per survey answer and one for the share the survey does not give (in the order drawn);
+    and the palette of bar charts' series."""
 
     done: Colour = colour("`Genomfört` segments")
     ongoing: Colour = colour("`På gång` segments, drawn next to `done`")
     not_relevant: Colour = colour("`Ej aktuellt` segments, drawn next to `ongoing`")
     missing: Colour = colour("The hatched `uppgift saknas` segment, visibly different from the answers")
+    palette: list[Colour] | None = Field(
+        None, min_length=2,
+        description="The series of bar charts, in order (`[\"#0F4470\", \"#C9840B\", …]`); each colour is drawn next to "
+        "the one before it, and the last next to the first when a chart has more series than the palette has colours "
+        "(they then repeat, hatched). Left out: `done` and `ongoing`.",
+    )
+
+    def series(self) -> tuple[str, ...]:
+        """The colours of bar-chart series, in order: the palette, else `done` and `ongoing`."""
+        return tuple(self.palette) if self.palette else (self.done, self.ongoing)
 
 
 class Colours(Model):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from slidegen.models.slides.base import SlideBase
+from slidegen.models.slides.charts import BarChartSlide
 from slidegen.models.slides.examples import ExamplesOverviewSlide, ExamplesSlide
 from slidegen.models.slides.general import ClosingSlide, ColumnsSlide, PictureSlide, QuoteSlide, TableSlide
 from slidegen.models.slides.survey import ChartSlide, MethodTableSlide
@@ -33,5 +34,6 @@ SLIDE_KINDS: tuple[type[SlideBase], ...] = (
     ColumnsSlide,
     QuoteSlide,
     ClosingSlide,
+    BarChartSlide,
 )
 """Every slide kind a deck can have, in the order the schema lists them; the planner of each is plan/kinds.PLANNERS."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from slidegen.plan.context import Context
+from slidegen.plan.kinds.charts import plan_bar_chart
 from slidegen.plan.kinds.examples import plan_examples, plan_examples_overview
 from slidegen.plan.kinds.general import plan_closing, plan_columns, plan_picture, plan_quote, plan_table
 from slidegen.plan.kinds.survey import plan_chart, plan_method_table
@@ -36,5 +37,6 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "columns": plan_columns,
     "quote": plan_quote,
     "closing": plan_closing,
+    "bar_chart": plan_bar_chart,
 }
 """The planner of each slide kind."""
