@@ -15,6 +15,7 @@ from slidegen.stamp import build_time
 
 if TYPE_CHECKING:
     from slidegen.output.charts import ChartCache
+    from slidegen.output.pictures import PictureCache
 from slidegen.project import Project, deck_paths
 
 Report = Callable[[str], None]
@@ -54,6 +55,21 @@ def chart_cache(project: Project) -> ChartCache:
     return ChartCache(project.output / ".cache" / "charts")
 
 
+def picture_cache(project: Project) -> PictureCache:
+    """The pictures made for their frames, kept between builds under output/.cache/pictures/."""
+    from slidegen.output.pictures import PictureCache
+
+    return PictureCache(project.output / ".cache" / "pictures")
+
+
+def make_pictures(project: Project, plans: list[DeckPlan]) -> None:
+    """Make every picture of the planned decks for its frame (or find it in the cache): the picture pipeline,
+    between planning and rendering; a picture that cannot be decoded is a located problem, raised with the others."""
+    problems = picture_cache(project).check(plans)
+    if problems:
+        raise ContentError(problems)
+
+
 @dataclass(frozen=True)
 class Format:
     """An output format: the suffix of its files and the renderer that turns a planned deck into their bytes."""
@@ -67,7 +83,7 @@ def _pptx(deck_plan: DeckPlan, bundle: Bundle, project: Project) -> bytes:
     from slidegen.output.files import normalise_zip
     from slidegen.render.pptx.deck import render_deck
 
-    data = render_deck(deck_plan, bundle.theme.model, chart_cache(project).png)
+    data = render_deck(deck_plan, bundle.theme.model, chart_cache(project).png, picture_cache(project).picture)
     return normalise_zip(data, build_time(bundle.deck.model.meeting.date))
 
 
@@ -135,6 +151,7 @@ def build(
     plans = plan(bundles)
     for notice in dict.fromkeys(n for p in plans for n in p.notices):
         report(f"note: {notice}")
+    make_pictures(project, plans)
     rendered = []
     for bundle, deck_plan in zip(bundles, plans):
         t0 = time.perf_counter()
