@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 def problems_of(project: Project, result: "Imported") -> list[Problem]:
-    """Every problem `slidegen validate` would find in the imported deck (none, when the import is good).
+    """Every problem `slidegen validate` would find in the imported deck (none, when the import is good);
+    with a theme made from the template, what `slidegen check-theme` says of it goes to `result.theme_lines`.
 
     The deck file, its pictures and its theme (the project's, or the one made from the template)
     are written to a temporary project, loaded, validated and planned there; the project itself is
@@ -35,8 +36,17 @@ def problems_of(project: Project, result: "Imported") -> list[Problem]:
                 _put(root / "themes" / result.name / file, data)
         elif (project.themes / "default" / "theme.yaml").is_file():
             shutil.copytree(project.themes / "default", root / "themes" / "default")
+        checked = Project.at(root)
+        if result.theme:
+            from slidegen.commands.themes import check_report
+
+            try:
+                report = check_report(checked, result.name)
+                result.theme_lines.extend(report.lines)
+            except ContentError as exc:
+                return exc.sorted()
         try:
-            plan([Library(Project.at(root)).bundle(deck)])
+            plan([Library(checked).bundle(deck)])
         except ContentError as exc:
             return exc.sorted()
     return []

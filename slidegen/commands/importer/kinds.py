@@ -116,7 +116,7 @@ def short(p: Para) -> bool:
 
 def first_words(text: str) -> str:
     words = text.split()
-    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+    return " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
 
 
 def bullets(paras: list[Para]) -> list[Any]:
@@ -144,6 +144,9 @@ def slide_title(parts: Parts, ctx: Context, *, keep_text: bool = False) -> tuple
     """
     if parts.title:
         return parts.title, None
+    titled = [c for c in parts.charts if c.title]
+    if titled and not keep_text:
+        return titled[0].title, "the title is the chart's own (the original slide has no title)"
     paras = parts.paras
     if paras and short(paras[0]) and (len(paras) > 1 or parts.objects) and not keep_text:
         block = next(b for b in parts.body if b.paras)
@@ -154,9 +157,6 @@ def slide_title(parts: Parts, ctx: Context, *, keep_text: bool = False) -> tuple
         return block.paras[0].text, "the title is the slide's first line (the original slide has no title)"
     if paras:
         return first_words(paras[0].text), "the title is the first words of the text (the original slide has no title)"
-    for chart in parts.charts:
-        if chart.title:
-            return chart.title, "the title is the chart's own (the original slide has no title)"
     return (phrase(ctx.language, "untitled", n=parts.slide.number),
             "TODO: give the slide a title (the original slide has none)")
 

@@ -70,7 +70,7 @@ def meeting_block(deck: SourceDeck, entries: list[Entry], fallback_title: str) -
             out["date"] = date
             comments["date"] = "written on the title slide"
     if deck.author:
-        out["presenters"] = [deck.author]
+        out["presenters"] = [name.strip() for name in re.split(r"[;\n]", deck.author) if name.strip()]
         comments["presenters"] = "the document's author"
     organisation = deck.company or deck.author
     out["organisation"] = organisation or phrase(deck.language, "organisation")

@@ -1,4 +1,5 @@
-"""The original's pictures made into files slidegen shows: PNG or JPEG, cropped as shown, named by the importer."""
+"""The original's pictures made into files slidegen shows: converted to PNG where needed, through the picture
+pipeline (upright, cut as shown, scaled to a slide, without metadata), named by the importer."""
 
 from __future__ import annotations
 
@@ -13,10 +14,8 @@ from slidegen.commands.importer.source import Picture, SourceDeck
 
 MAX_PIXELS = 40_000_000
 """Pictures with more pixels are not decoded (a decompression bomb, or far more than a slide shows)."""
-MAX_SIDE = 2400
-"""A picture larger than this (pixels, either side) is scaled down: a slide never shows more."""
-MAX_BYTES = 4 * 2**20
-"""A picture file larger than this is scaled down until it is not (slidegen refuses pictures over 5 MiB)."""
+SLIDE = (12_192_000, 6_858_000)
+"""EMU of a 16:9 slide: what a picture is made for when the original names no slide size."""
 SOFFICE_TIMEOUT = 180
 """Seconds LibreOffice may take to convert every WMF and EMF drawing of a deck (one run for all)."""
 
@@ -102,30 +101,33 @@ def prepare(deck: SourceDeck, folder: str, soffice: str | None) -> Pictures:
                 originals[picture.key] = picture
     drawings = {key: p for key, p in originals.items() if _kind(p) in ("wmf", "emf")}
     converted = _convert_drawings(drawings, soffice) if drawings else {}
-    for key, picture in originals.items():
-        kind = _kind(picture)
-        if kind in ("wmf", "emf"):
-            png = converted.get(key)
-            if png is None:
-                why = "LibreOffice is not installed" if soffice is None else "LibreOffice could not convert it"
-                out.prepared[key] = Missing(f"a {_NAMES[kind]} drawing ({why})")
-                continue
-            out.prepared[key] = _finish(names[key], png, "png", picture, (f"converted from {_NAMES[kind]} by LibreOffice",))
-        else:
-            out.prepared[key] = _raster(names[key], picture, kind)
+    slide = (deck.width or SLIDE[0], deck.height or SLIDE[1])
+    with tempfile.TemporaryDirectory(prefix="slidegen-import-") as tmp:
+        for key, picture in originals.items():
+            kind = _kind(picture)
+            if kind in ("wmf", "emf"):
+                png = converted.get(key)
+                if png is None:
+                    why = "LibreOffice is not installed" if soffice is None else "LibreOffice could not convert it"
+                    out.prepared[key] = Missing(f"a {_NAMES[kind]} drawing ({why})")
+                    continue
+                out.prepared[key] = _finish(names[key], png, "png", picture,
+                                            (f"converted from {_NAMES[kind]} by LibreOffice",), slide, Path(tmp))
+            else:
+                out.prepared[key] = _raster(names[key], picture, kind, slide, Path(tmp))
     return out
 
 
-def _raster(name: str, picture: Picture, kind: str) -> Prepared:
-    if kind in ("png", "jpeg"):
-        return _finish(name, picture.blob, kind, picture, ())
+def _raster(name: str, picture: Picture, kind: str, slide: tuple[int, int], work: Path) -> Prepared:
+    if kind in ("png", "jpeg", "webp"):
+        return _finish(name, picture.blob, kind, picture, (), slide, work)
     convert = _CONVERTERS.get(kind)
     if convert is None:
         return Missing(f"a picture in {_NAMES.get(kind, 'a format slidegen cannot read')} format")
     png = convert(picture.blob)
     if png is None:
         return Missing(f"a {_NAMES[kind]} picture that cannot be read")
-    return _finish(name, png, "png", picture, (f"converted from {_NAMES[kind]}",))
+    return _finish(name, png, "png", picture, (f"converted from {_NAMES[kind]}",), slide, work)
 
 
 def _pillow_png(data: bytes) -> bytes | None:
@@ -166,49 +168,29 @@ def _pdf_png(data: bytes) -> bytes | None:
 
 
 _CONVERTERS: dict[str, Callable[[bytes], bytes | None]] = {
-    "gif": _pillow_png, "bmp": _pillow_png, "tiff": _pillow_png, "webp": _pillow_png, "pdf": _pdf_png,
+    "gif": _pillow_png, "bmp": _pillow_png, "tiff": _pillow_png, "pdf": _pdf_png,
 }
 """How each raster format the slides cannot show becomes a PNG."""
 
 
-def _finish(name: str, data: bytes, kind: str, picture: Picture, changes: tuple[str, ...]) -> Prepared:
-    """The picture cropped as the slide showed it and small enough to travel, as PNG or JPEG bytes."""
-    from PIL import Image
+def _finish(name: str, data: bytes, kind: str, picture: Picture, changes: tuple[str, ...], slide: tuple[int, int],
+            work: Path) -> Prepared:
+    """The picture as the picture pipeline makes it for a whole slide: upright, cut as the original's slide
+    showed it, no larger than the slide at 200 dpi, in sRGB, without metadata, as PNG or JPEG."""
+    from slidegen.load.pictures import PictureError
+    from slidegen.render.pictures import Target, embed
 
-    suffix = ".png" if kind == "png" else ".jpg"
-    cropped = any(picture.crop)
+    source = work / f"{Path(name).name}.{kind}"
+    source.write_bytes(data)
+    crop = picture.crop if any(picture.crop) else None
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > MAX_PIXELS:
-                return Missing(f"a picture of {image.width} × {image.height} pixels (more than slidegen decodes)")
-            if not cropped and max(image.size) <= MAX_SIDE and len(data) <= MAX_BYTES:
-                image.load()  # a damaged picture fails here, not while building
-                return Saved(name + suffix, data, changes)
-            image.load()
-            if cropped:
-                left, top, right, bottom = picture.crop
-                w, h = image.size
-                box = (round(w * left), round(h * top), round(w * (1 - right)), round(h * (1 - bottom)))
-                if box[2] - box[0] >= 1 and box[3] - box[1] >= 1:
-                    image = image.crop(box)
-                    changes = (*changes, "cropped as the slide showed it")
-            scale = min(1.0, MAX_SIDE / max(image.size))
-            while True:
-                shown = image if scale >= 1.0 else image.resize(
-                    (max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.LANCZOS)
-                buf = io.BytesIO()
-                if kind == "png":
-                    shown.save(buf, "PNG", optimize=True)
-                else:
-                    shown.convert("RGB").save(buf, "JPEG", quality=88, optimize=True)
-                if buf.tell() <= MAX_BYTES or scale < 0.1:
-                    break
-                scale *= 0.7
-            if scale < 1.0:
-                changes = (*changes, f"scaled to {shown.width} × {shown.height} pixels")
-            return Saved(name + suffix, buf.getvalue(), changes)
-    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
-        return Missing("a picture that cannot be read (damaged?)")
+        made = embed(source, Target.of(slide[0], slide[1], crop))
+    except PictureError as exc:
+        return Missing(f"a picture that cannot be read ({exc})")
+    if crop:
+        changes = (*changes, "cut as the original's slide showed it")
+    suffix = ".png" if made.startswith(b"\x89PNG") else ".jpg"
+    return Saved(name + suffix, made, changes)
 
 
 def _convert_drawings(drawings: dict[tuple[int, int], Picture], soffice: str | None) -> dict[tuple[int, int], bytes]:

@@ -128,7 +128,9 @@ class _SlideReader:
             if ph_type == "ftr" and paras:
                 self.deck.footers.append(" ".join(p.text for p in paras))
             return
-        if not paras or (body is not None and only_fields(body)):
+        if body is not None and only_fields(body):
+            return  # a slide number or date of the slide's own: the theme shows its own
+        if not paras:
             if fill is None and ph is None:
                 geometry = el.find(f"{qn('p:spPr')}/{qn('a:custGeom')}")
                 self.drawn["freeform" if geometry is not None else "shape"] += 1

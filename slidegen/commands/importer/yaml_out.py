@@ -138,7 +138,7 @@ class _Writer:
             self.lines.append(head)
             self.sequence(value, indent)
             return
-        if isinstance(value, str) and not plain_ok(value):
+        if isinstance(value, str) and (not plain_ok(value) or len(head) + 1 + len(value) > WIDTH):
             block = self._block(value, indent)
             if block is not None:
                 if note:
