@@ -20,7 +20,7 @@ TITLE_WORDS = 8
 MAX_COLUMNS = 12
 """slidegen's tables have at most this many columns; wider ones are split with the first column repeated."""
 
-_OPENING = "“\"„«»‘'‚"
+_OPENING = "“”\"„«»‘’'‚"
 _CLOSING = "”\"“»«’'"
 _DASH = re.compile(r"^[-–—―]\s*")
 _FILE_LIKE = re.compile(r"(\.(png|jpe?g|gif|bmp|tiff?|wmf|emf|svg|pdf)$)|^[a-z]:\\|^https?://|^(picture|image|bild|grafik)[ _]?\d*$",
@@ -464,7 +464,7 @@ def guess_bullets(parts: Parts, ctx: Context) -> list[Entry] | None:
     return [entry]
 
 
-GUESSES: tuple[Guess, ...] = (guess_title, guess_section, guess_quote, guess_columns, guess_objects, guess_bullets)
+GUESSES: tuple[Guess, ...] = (guess_title, guess_quote, guess_section, guess_columns, guess_objects, guess_bullets)
 """The guesses in the order they are tried; the first that makes entries wins."""
 
 

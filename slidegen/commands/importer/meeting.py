@@ -73,7 +73,7 @@ def meeting_block(deck: SourceDeck, entries: list[Entry], fallback_title: str) -
         out["presenters"] = [name.strip() for name in re.split(r"[;\n]", deck.author) if name.strip()]
         comments["presenters"] = "the document's author"
     organisation = deck.company or deck.author
-    out["organisation"] = organisation or phrase(deck.language, "organisation")
+    out["organisation"] = organisation or phrase(deck.language or "sv-SE", "organisation")
     if not organisation:
         comments["organisation"] = "TODO: the document names no author or company"
     elif not deck.company:
