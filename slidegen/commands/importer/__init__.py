@@ -50,6 +50,8 @@ class Imported:
     theme: dict[str, bytes] = field(default_factory=dict)
     """Files of themes/<name>/ when --theme-from-template was given."""
     theme_lines: list[str] = field(default_factory=list)
+    origins: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Each picture file → the original picture it was made from (its size and the hash of its bytes)."""
 
 
 def import_deck(project: Project, path: Path, name: str | None = None, theme_from_template: bool = False,
@@ -89,14 +91,18 @@ def import_deck(project: Project, path: Path, name: str | None = None, theme_fro
     presentation_title(entries, meeting)
     renamed = make_unique(entries, meeting["title"])
     lines = []
+    written: list[Entry] = []
     for number, (left_out, changes) in notes.items():
         said = [f"left out: {', '.join(left_out)}"] if left_out else []
         said += changes + renamed.get(number, [])
         if said:
             lines.append(f"slide {number}: {'; '.join(said)}")
-            first = next((e for e in entries if e.source == number), None)
-            if first is not None:
-                first.comments[1:1] = ([f"left out: {', '.join(left_out)}"] if left_out else []) + changes
+        made = [e for e in entries if e.source == number]
+        if made:
+            made[0].comments[1:1] = ([f"left out: {', '.join(left_out)}"] if left_out else []) + changes
+        else:  # a slide that became none: the file still says where it was and why
+            made = [Entry({}, number, [f"slide {number} of the original", *said])]
+        written.extend(made)
     theme_name = name if theme_from_template else "default"
     top: dict[str, Any] = {"meeting": meeting, "theme": theme_name}
     if any(e.kind == "bar_chart" for e in entries):
@@ -104,12 +110,13 @@ def import_deck(project: Project, path: Path, name: str | None = None, theme_fro
     header = [SCHEMA_LINE, f"Imported from {path.name} by `slidegen import`: {len(source.slides)} slides of the original "
               f"became {len(entries)} slides here.", "Comments say what each slide comes from and what could not be "
               "carried; search for TODO to find what needs a person's eye."]
-    text = _with_meeting_comments(deck_text(header, top, entries), meeting_comments)
+    text = _with_meeting_comments(deck_text(header, top, written), meeting_comments)
     check_reads_back(text, {**top, "slides": [e.data for e in entries]})
     files = {saved.ref: saved.data for saved in pictures.prepared.values() if hasattr(saved, "ref")}
     used = {e.data["picture"] for e in entries if e.kind == "picture"}
     files = {ref: data for ref, data in files.items() if ref in used}
     result = Imported(name, target, text, files, len(source.slides), len(entries), lines, text.count("TODO"))
+    result.origins = {saved.ref: key for key, saved in pictures.prepared.items() if hasattr(saved, "ref") and saved.ref in files}
     if theme_from_template:
         from slidegen.commands.importer.template import theme_files
 

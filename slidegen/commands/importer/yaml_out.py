@@ -188,7 +188,8 @@ def deck_text(header: list[str], top: dict[str, Any], entries: list[Entry]) -> s
     for entry in entries:
         w.lines.append("")
         w.lines.extend(f"  {_comment(c)}" for c in entry.comments)
-        w.mapping(entry.data, 4, entry.key_comments, first_prefix="  - ")
+        if entry.data:  # an entry without data is a slide of the original that became none: its comments say why
+            w.mapping(entry.data, 4, entry.key_comments, first_prefix="  - ")
     return "\n".join(w.lines) + "\n"
 
 
