@@ -111,7 +111,9 @@ def import_deck(project: Project, path: Path, name: str | None = None, theme_fro
               f"became {len(entries)} slides here.", "Comments say what each slide comes from and what could not be "
               "carried; search for TODO to find what needs a person's eye."]
     text = _with_meeting_comments(deck_text(header, top, written), meeting_comments)
-    check_reads_back(text, {**top, "slides": [e.data for e in entries]})
+    deck_data = {**top, "slides": [e.data for e in entries]}
+    if not check:
+        check_reads_back(text, deck_data)  # with the check, it reads the text back itself (one parse, not two)
     files = {saved.ref: saved.data for saved in pictures.prepared.values() if hasattr(saved, "ref")}
     used = {e.data["picture"] for e in entries if e.kind == "picture"}
     files = {ref: data for ref, data in files.items() if ref in used}
@@ -124,7 +126,7 @@ def import_deck(project: Project, path: Path, name: str | None = None, theme_fro
     if check:
         from slidegen.commands.importer.fit import problems_of
 
-        result.problems = problems_of(project, result)
+        result.problems = problems_of(project, result, deck_data)
     return result
 
 

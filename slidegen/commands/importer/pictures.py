@@ -4,11 +4,13 @@ pipeline (upright, cut as shown, scaled to a slide, without metadata), named by 
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from slidegen.commands.importer.source import Picture, SourceDeck
 
@@ -16,6 +18,8 @@ MAX_PIXELS = 40_000_000
 """Pictures with more pixels are not decoded (a decompression bomb, or far more than a slide shows)."""
 SLIDE = (12_192_000, 6_858_000)
 """EMU of a 16:9 slide: what a picture is made for when the original names no slide size."""
+WORKERS = max(1, min(4, os.cpu_count() or 1))
+"""Pictures made at the same time (decoding, turning, scaling and encoding run outside Python's lock)."""
 SOFFICE_TIMEOUT = 180
 """Seconds LibreOffice may take to convert every WMF and EMF drawing of a deck (one run for all)."""
 
@@ -102,19 +106,22 @@ def prepare(deck: SourceDeck, folder: str, soffice: str | None) -> Pictures:
     drawings = {key: p for key, p in originals.items() if _kind(p) in ("wmf", "emf")}
     converted = _convert_drawings(drawings, soffice) if drawings else {}
     slide = (deck.width or SLIDE[0], deck.height or SLIDE[1])
-    with tempfile.TemporaryDirectory(prefix="slidegen-import-") as tmp:
-        for key, picture in originals.items():
-            kind = _kind(picture)
-            if kind in ("wmf", "emf"):
-                png = converted.get(key)
-                if png is None:
-                    why = "LibreOffice is not installed" if soffice is None else "LibreOffice could not convert it"
-                    out.prepared[key] = Missing(f"a {_NAMES[kind]} drawing ({why})")
-                    continue
-                out.prepared[key] = _finish(names[key], png, "png", picture,
-                                            (f"converted from {_NAMES[kind]} by LibreOffice",), slide, Path(tmp))
-            else:
-                out.prepared[key] = _raster(names[key], picture, kind, slide, Path(tmp))
+
+    def one(key: tuple[int, int], work: Path) -> Prepared:
+        picture = originals[key]
+        kind = _kind(picture)
+        if kind not in ("wmf", "emf"):
+            return _raster(names[key], picture, kind, slide, work)
+        png = converted.get(key)
+        if png is None:
+            why = "LibreOffice is not installed" if soffice is None else "LibreOffice could not convert it"
+            return Missing(f"a {_NAMES[kind]} drawing ({why})")
+        return _finish(names[key], png, "png", picture, (f"converted from {_NAMES[kind]} by LibreOffice",), slide, work)
+
+    with tempfile.TemporaryDirectory(prefix="slidegen-import-") as tmp, \
+            ThreadPoolExecutor(max_workers=WORKERS) as pool:  # Pillow lets go of the GIL while it decodes and scales
+        for key, prepared in zip(originals, pool.map(lambda key: one(key, Path(tmp)), originals)):
+            out.prepared[key] = prepared
     return out
 
 
@@ -180,17 +187,42 @@ def _finish(name: str, data: bytes, kind: str, picture: Picture, changes: tuple[
     from slidegen.load.pictures import PictureError
     from slidegen.render.pictures import Target, embed
 
+    crop = picture.crop if any(picture.crop) else None
+    target = Target.of(slide[0], slide[1], crop)
+    if crop is None and _as_made(data, kind, target):
+        return Saved(f"{name}.{'png' if kind == 'png' else 'jpg'}", data, changes)
     source = work / f"{Path(name).name}.{kind}"
     source.write_bytes(data)
-    crop = picture.crop if any(picture.crop) else None
     try:
-        made = embed(source, Target.of(slide[0], slide[1], crop))
+        made = embed(source, target)
     except PictureError as exc:
         return Missing(f"a picture that cannot be read ({exc})")
     if crop:
         changes = (*changes, "cut as the original's slide showed it")
     suffix = ".png" if made.startswith(b"\x89PNG") else ".jpg"
     return Saved(name + suffix, made, changes)
+
+
+_METADATA = {"exif", "icc_profile", "photoshop", "xmp", "XML:com.adobe.xmp", "comment", "adobe_transform"}
+"""What the picture pipeline takes out of a picture (besides text chunks of a PNG)."""
+
+
+def _as_made(data: bytes, kind: str, target: Any) -> bool:
+    """Whether the pipeline would make the same picture of these bytes: a PNG or JPEG already upright, in sRGB,
+    without metadata and no larger than its target (then its bytes are kept, not encoded again)."""
+    from PIL import Image
+
+    if kind not in ("png", "jpeg"):
+        return False
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.mode not in ("L", "LA", "RGB", "RGBA", "P") or _METADATA & set(image.info):
+                return False
+            if kind == "png" and getattr(image, "text", None):
+                return False
+            return image.width <= target.width and image.height <= target.height
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
 
 
 def _convert_drawings(drawings: dict[tuple[int, int], Picture], soffice: str | None) -> dict[tuple[int, int], bytes]:

@@ -103,17 +103,15 @@ class _SlideReader:
                 self.shape(child, at)
 
     def box(self, el: Any, at: Transform | None, xfrm_path: str = "p:spPr/a:xfrm") -> Box:
-        if at is None:  # a placeholder may take its place from the layout: python-pptx knows how
+        own = _xfrm(el, xfrm_path)
+        if at is None and own is None:  # a placeholder may take its place from the layout: python-pptx knows how
             try:
                 s = SlideShapeFactory(el, self.slide.shapes)
                 return Box(s.left or 0, s.top or 0, s.width or 0, s.height or 0)
             except (AttributeError, KeyError, ValueError, TypeError):
                 at = Transform()
-        xfrm = el.find(qn(xfrm_path.split("/")[0]))
-        for step in xfrm_path.split("/")[1:]:
-            xfrm = xfrm.find(qn(step)) if xfrm is not None else None
-        (x, y), (w, h) = _pair(xfrm, "a:off", "x", "y"), _pair(xfrm, "a:ext", "cx", "cy")
-        return at.box(x, y, w, h)
+        (x, y), (w, h) = _pair(own, "a:off", "x", "y"), _pair(own, "a:ext", "cx", "cy")
+        return (at or Transform()).box(x, y, w, h)
 
     def sp(self, el: Any, at: Transform | None) -> None:
         ph = el.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
@@ -304,6 +302,14 @@ class _SlideReader:
         if frame is None:
             return ""
         return "\n".join(p.text for p in paragraphs(frame._txBody))
+
+
+def _xfrm(el: Any, path: str) -> Any:
+    """The shape's own `a:xfrm` (or `p:xfrm` of a frame), None when it takes its place from elsewhere."""
+    found = el
+    for step in path.split("/"):
+        found = found.find(qn(step)) if found is not None else None
+    return found if found is not None and found.find(qn("a:off")) is not None else None
 
 
 def _child(el: Any, tag: str) -> Any:

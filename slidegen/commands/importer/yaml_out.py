@@ -203,19 +203,19 @@ def check_reads_back(text: str, expected: dict[str, Any]) -> None:
 
     doc = parse_document(text.encode("utf-8"), Path("import.yaml"), "import.yaml")
     if doc.data != expected:
-        raise WriterBug(_first_difference(doc.data, expected))
+        raise WriterBug(first_difference(doc.data, expected))
 
 
-def _first_difference(got: Any, want: Any, where: str = "") -> str:
+def first_difference(got: Any, want: Any, where: str = "") -> str:
     if isinstance(want, dict) and isinstance(got, dict):
         for key in want:
             if key not in got:
                 return f"{where}.{key}: missing"
             if got[key] != want[key]:
-                return _first_difference(got[key], want[key], f"{where}.{key}")
+                return first_difference(got[key], want[key], f"{where}.{key}")
         return f"{where}: extra keys {sorted(set(got) - set(want))}"
     if isinstance(want, list) and isinstance(got, list) and len(want) == len(got):
         for i, (g, w) in enumerate(zip(got, want)):
             if g != w:
-                return _first_difference(g, w, f"{where}[{i}]")
+                return first_difference(g, w, f"{where}[{i}]")
     return f"{where}: read back as {got!r}, written as {want!r}"
