@@ -342,7 +342,9 @@ def import_(project: Any, file: Path, name: str | None, theme_from_template: boo
                f"{project.show(project.content / 'bilder' / result.name)}/" if result.pictures else ""
     click.echo(f"{project.show(result.deck)}  ({result.slides_out} slides from {result.slides_in}{pictures})")
     if result.todo:
-        click.echo(f"  {result.todo} TODO{'s' if result.todo != 1 else ''} in the file need a person's eye (alt texts, titles)")
+        places = f"{result.todo} place{'s' if result.todo != 1 else ''}"
+        click.echo(f"  {places} in the file {'say' if result.todo != 1 else 'says'} TODO: what only a person can write "
+                   "(alt texts, titles, the meeting)")
     if result.problems:
         for problem in result.problems:
             click.echo(str(problem), err=True)

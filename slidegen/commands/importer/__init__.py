@@ -44,7 +44,7 @@ class Imported:
     lines: list[str] = field(default_factory=list)
     """One line per original slide that was not carried whole, or changed: `slide 5: left out: …`."""
     todo: int = 0
-    """How many places in the file say TODO."""
+    """How many comments in the file say `TODO:` (what a person must write: alt texts, titles)."""
     problems: list[Problem] = field(default_factory=list)
     """What slidegen's own check still finds wrong with the result (none, normally)."""
     theme: dict[str, bytes] = field(default_factory=dict)
@@ -117,7 +117,7 @@ def import_deck(project: Project, path: Path, name: str | None = None, theme_fro
     files = {saved.ref: saved.data for saved in pictures.prepared.values() if hasattr(saved, "ref")}
     used = {e.data["picture"] for e in entries if e.kind == "picture"}
     files = {ref: data for ref, data in files.items() if ref in used}
-    result = Imported(name, target, text, files, len(source.slides), len(entries), lines, text.count("TODO"))
+    result = Imported(name, target, text, files, len(source.slides), len(entries), lines, text.count("# TODO"))
     result.origins = {saved.ref: key for key, saved in pictures.prepared.items() if hasattr(saved, "ref") and saved.ref in files}
     if theme_from_template:
         from slidegen.commands.importer.template import theme_files

@@ -31,8 +31,12 @@ def theme_files(prs: Any, deck: SourceDeck, name: str) -> tuple[dict[str, bytes]
     mapping = {role: next((layouts[t] for t in types if t in layouts), None) for role, types in ROLES.items()}
     scheme, fonts, background = _theme_part(prs)
     colours, adjusted = theme_colours(scheme, background)
-    size = next((k for k, v in SLIDE_SIZES.items() if v == (prs.slide_width, prs.slide_height)), None)
     lines = [f"theme {name}: layouts " + ", ".join(f"{role} = {layout!r}" for role, layout in mapping.items() if layout)]
+    size = _snap_size(prs)
+    if size and (prs.slide_width, prs.slide_height) != SLIDE_SIZES[size]:
+        lines.append(f"theme {name}: the slides are {prs.slide_width} × {prs.slide_height} EMU, a hair from {size}; "
+                     f"template.pptx is made exactly {size}")
+        prs.slide_width, prs.slide_height = SLIDE_SIZES[size]
     missing = [role for role, layout in mapping.items() if layout is None and role in ("title", "content", "title_only")]
     if missing:
         lines.append(f"theme {name}: no layout of the type slidegen uses for {', '.join(missing)}; "
@@ -41,6 +45,19 @@ def theme_files(prs: Any, deck: SourceDeck, name: str) -> tuple[dict[str, bytes]
         lines.append(f"theme {name}: {', '.join(adjusted)} made darker or lighter than the file's colours, to contrast enough")
     text = _theme_yaml(name, deck, mapping, colours, adjusted, fonts, size)
     return {"theme.yaml": text.encode("utf-8"), "template.pptx": template_bytes(prs)}, lines
+
+
+SIZE_SLACK = 0.002
+"""How far (a share of each side) a slide size may be from 16:9 or 4:3 and still be taken as it (LibreOffice and
+old versions of PowerPoint write sizes a few EMU off)."""
+
+
+def _snap_size(prs: Any) -> str | None:
+    """`16:9` or `4:3` when the slides are (nearly) that size, else None."""
+    for key, (w, h) in SLIDE_SIZES.items():
+        if abs(prs.slide_width - w) <= w * SIZE_SLACK and abs(prs.slide_height - h) <= h * SIZE_SLACK:
+            return key
+    return None
 
 
 def _layout_names(prs: Any) -> dict[str, str]:
