@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 from slidegen.build import chart_cache, load, plan
-from slidegen.plan.model import ChartBox, DeckPlan, PictureBox, TableBox, TextBox
-from slidegen.plan.text import Para
-from slidegen.project import Project
 from slidegen.output.charts import chart_file
+from slidegen.plan.model import ChartBox, DeckPlan, Para, PictureBox, TableBox, TextBox
+from slidegen.project import Project
 
 
 def _para(p: Para, size: float) -> dict:

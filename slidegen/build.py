@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from slidegen.check.library import Library
-from slidegen.errors import ContentError, Location, Problem
+from slidegen.errors import ContentError, Location, Problem, ToolError, native
 from slidegen.models.bundle import Bundle
 from slidegen.plan.model import DeckPlan, SlidePlan
 from slidegen.stamp import build_time
@@ -143,7 +143,7 @@ def build(
     With `pdf`, each deck is also converted to <name>.pdf through LibreOffice (one run for all),
     before anything is written: a failed conversion leaves output/ as it was.
     """
-    from slidegen.output.files import write_atomic
+    from slidegen.output.files import FileLocked, write_atomic
 
     fmt = FORMATS[output]
     start = time.perf_counter()
@@ -160,15 +160,23 @@ def build(
         rendered.append((bundle, deck_plan, data, time.perf_counter() - t0))
     out_dir = Path(out_dir) if out_dir else project.output
     pdfs = _pdfs([(deck_plan.name, len(deck_plan.slides), data) for _, deck_plan, data, _ in rendered], report) if pdf else {}
-    built = []
+    built, locked = [], []
     for bundle, deck_plan, data, seconds in rendered:
         target = out_dir / f"{deck_plan.name}{fmt.suffix}"
-        write_atomic(target, data)
-        if deck_plan.name in pdfs:
-            write_atomic(target.with_suffix(".pdf"), pdfs[deck_plan.name])
+        try:
+            write_atomic(target, data)
+            if deck_plan.name in pdfs:
+                write_atomic(target.with_suffix(".pdf"), pdfs[deck_plan.name])
+        except FileLocked as exc:
+            locked.append(exc.path)  # the other decks are still written
+            continue
         titles = tuple(slide_title(s) for s in deck_plan.slides)
         built.append(Built(deck_plan.name, target, len(deck_plan.slides), seconds, deck_plan.properties.title,
                            titles, frozenset(bundle.files()), frozenset(bundle.folders)))
+    if locked:
+        raise ToolError("; ".join(f"close {native(project.show(p))} in PowerPoint (or the program that has it open) "
+                                  "and build again" for p in locked)
+                        + (" (the other decks were written)" if built else ""))
     report(f"done in {time.perf_counter() - start:.2f} s")
     return built
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ class Location:
     """A spreadsheet cell as `Sheet!D7` (then line and column are 0)."""
 
     def __str__(self) -> str:
-        where = self.file
+        where = native(self.file)
         if self.cell:
             where += f":{self.cell}"
         elif self.line:
@@ -101,6 +102,11 @@ class ToolError(SlidegenError):
     """An external tool (LibreOffice, the file system) failed; the message says how to fix it."""
 
 
+def native(shown: str) -> str:
+    """A path shown with the separators of the user's system: `content\\decks\\x.yaml` on Windows."""
+    return shown.replace("/", os.sep) if os.sep != "/" else shown
+
+
 def display_path(path: Path, root: Path | None) -> str:
     """The path as the user should see it: relative to the project root when inside it."""
     path = Path(path)
@@ -123,16 +129,22 @@ class Source(Protocol):
     def problem(self, loc: typing.Sequence[str | int], message: str, *, key: bool = False) -> Problem: ...
 
 
-def suggest_from(word: str, known: typing.Iterable[str], listing: str) -> str:
-    """` — did you mean `x`?` from the known names, else a listing of them."""
+def closest(word: str, known: typing.Iterable[str]) -> str | None:
+    """The known name that a misspelt word most likely meant, if one is close enough."""
     names = sorted(set(known))
     close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
     if not close:
         lower = {n.lower(): n for n in names}
-        close = difflib.get_close_matches(word.lower(), list(lower), n=1, cutoff=0.6)
-        close = [lower[c] for c in close]
+        close = [lower[c] for c in difflib.get_close_matches(word.lower(), list(lower), n=1, cutoff=0.6)]
+    return close[0] if close else None
+
+
+def suggest_from(word: str, known: typing.Iterable[str], listing: str) -> str:
+    """` — did you mean `x`?` from the known names, else a listing of them."""
+    names = sorted(set(known))
+    close = closest(word, names)
     if close:
-        return f" — did you mean `{close[0]}`?"
+        return f" — did you mean `{close}`?"
     if names and len(names) <= 25:
         return listing + ", ".join(names)
     return ""

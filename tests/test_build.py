@@ -237,3 +237,39 @@ def test_a_successful_build_replaces_each_deck_by_renaming_a_whole_new_file(proj
     assert target.stat().st_ino != old_inode
     assert target.read_bytes() != old_bytes and "5. Övrigt" in read_deck(target)[1].paragraphs
     assert sorted(p.name for p in project.output.iterdir()) == [".cache", f"{SKYPE}.pptx"]
+
+
+def test_a_deck_open_in_powerpoint_is_named_and_the_other_decks_are_still_written(project: Project, monkeypatch):
+    """Windows refuses to replace a file PowerPoint has open: say which to close, keep going with the rest."""
+    import os
+
+    import slidegen.output.files as files
+    from slidegen.errors import ToolError
+
+    build(project)
+    locked = project.output / "skype-2016-10-28.pptx"
+    other = project.output / "nobel-2016.pptx"
+    before_locked, before_other = locked.read_bytes(), other.stat().st_mtime_ns
+    (project.content / "decks" / "nobel-2016.yaml").write_text(
+        (project.content / "decks" / "nobel-2016.yaml").read_text(encoding="utf-8").replace(
+            "title: Uppdrag 51 – goda exempel från länen", "title: Uppdrag 51 – goda exempel från alla län"),
+        encoding="utf-8")
+    (project.content / "decks" / "skype-2016-10-28.yaml").write_text(
+        (project.content / "decks" / "skype-2016-10-28.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if Path(dst) == locked:
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(files, "LOCKING", True)
+    monkeypatch.setattr(files.os, "replace", replace)
+    with pytest.raises(ToolError) as exc:
+        build(project)
+    assert str(exc.value) == ("close output/skype-2016-10-28.pptx in PowerPoint (or the program that has it open) "
+                              "and build again (the other decks were written)")
+    assert locked.read_bytes() == before_locked
+    assert other.stat().st_mtime_ns != before_other
+    assert "alla län" in " ".join(Presentation(str(other)).core_properties.title.split())
+    assert not [p for p in project.output.iterdir() if p.name.endswith(".tmp")]

@@ -30,8 +30,9 @@ def readme_commands() -> list[str]:
 
 
 def run_lines(job: dict) -> list[str]:
-    """Every command line the job's `run:` steps execute, in order."""
-    return [line.strip() for step in job["steps"] for line in step.get("run", "").splitlines() if line.strip()]
+    """Every command line the job's `run:` steps execute, in order (`python` as Windows names it read as `python3`)."""
+    lines = [line.strip() for step in job["steps"] for line in step.get("run", "").splitlines() if line.strip()]
+    return ["python3 " + line[len("python "):] if line.startswith("python ") else line for line in lines]
 
 
 def is_install(line: str) -> bool:
@@ -51,9 +52,9 @@ def packages(line: str) -> set[str]:
 
 
 def test_every_job_and_step_is_well_formed(workflow):
-    assert set(workflow["jobs"]) == {"decks", "themes"}
-    for job in workflow["jobs"].values():
-        assert job["runs-on"] == "ubuntu-latest" and job["steps"]
+    assert set(workflow["jobs"]) == {"decks", "themes", "systems"}
+    for name, job in workflow["jobs"].items():
+        assert job["runs-on"] == ("${{ matrix.os }}" if name == "systems" else "ubuntu-latest") and job["steps"]
         for step in job["steps"]:
             assert ("uses" in step) != ("run" in step), step
             assert set(step) <= {"name", "uses", "run", "with"}, step
@@ -103,3 +104,11 @@ def test_ci_run_is_the_local_equivalent(workflow):
     ours = next(ln for ln in local.splitlines() if "apt-get install" in ln)
     theirs = next(ln for ln in run_lines(job) if "apt-get install" in ln)
     assert packages(ours) == packages(theirs) >= {"libreoffice-impress", "fonts-crosextra-carlito"}
+
+
+def test_the_tests_also_run_on_windows_and_macos(workflow):
+    job = workflow["jobs"]["systems"]
+    assert job["strategy"]["matrix"]["os"] == ["windows-latest", "macos-latest"]
+    setup = [s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
+    assert setup and setup[0]["with"]["python-version"] == "3.11"
+    assert run_lines(job) == ["python3 tasks.py test"]

@@ -24,6 +24,15 @@ class NodeInfo:
     plain: bool = False
 
 
+@dataclass(frozen=True)
+class Suspect:
+    """A value that reads as YAML but is probably a mistake; its message replaces the model's if the model refuses it."""
+
+    key: str
+    """The key YAML read (`Syfte` of `- Syfte: Sprida goda exempel`)."""
+    message: str
+
+
 @dataclass
 class Document:
     """A parsed content file: the plain data and the position of every value in it."""
@@ -32,6 +41,8 @@ class Document:
     display: str
     data: Any
     index: dict[Loc, NodeInfo] = field(default_factory=dict)
+    suspects: dict[Loc, Suspect] = field(default_factory=dict)
+    """List items written as text with `: ` in it, which YAML reads as a mapping of one key."""
 
     def resolve(self, loc: typing.Sequence[str | int]) -> Loc:
         """The longest prefix of a pydantic location that names real keys and indexes in the data."""

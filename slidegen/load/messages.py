@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from slidegen.errors import ContentError, Problem, suggest_from
-from slidegen.load.document import Document, Loc
+from slidegen.errors import ContentError, Problem, closest, suggest_from
+from slidegen.load.document import Document, Loc, dotted
 from slidegen.load.yaml_file import YAML_KINDS, shown
 
 
@@ -20,7 +20,52 @@ def validate(doc: Document, model: type[BaseModel], context: dict[str, Any] | No
     try:
         return model.model_validate(doc.data, context=context)
     except ValidationError as exc:
-        raise ContentError([_problem_from(doc, model, err) for err in exc.errors(include_url=False)]) from None
+        raise ContentError(problems_from(doc, model, exc.errors(include_url=False))) from None
+
+
+def problems_from(doc: Document, model: type[BaseModel], errors: list[Any]) -> list[Problem]:
+    """pydantic's errors as located problems, each mistake said by its cause rather than by what it causes.
+
+    A suspect the model refuses (text with `: ` read as a key) is reported instead of the errors inside it;
+    a misspelt key is reported without the messages it causes at its mapping (`title` is missing).
+    """
+    errors, problems = _suspected(doc, model, errors)
+    problems += [_problem_from(doc, model, err) for err in errors]
+    meant = _meant_keys(doc, model, errors)
+    return [p for p in problems if not any(p.location.path == at and f"`{key}`" in p.message for at, key in meant)]
+
+
+def _suspected(doc: Document, model: type[BaseModel], errors: list[Any]) -> tuple[list[Any], list[Problem]]:
+    """The errors outside refused suspects, and one problem per refused suspect (its own message).
+
+    A suspect is refused when its key is unknown (and no misspelling of a known one), or where the
+    model wants something other than a mapping.
+    """
+    refused: dict[Loc, str] = {}
+    for err in errors:
+        real = doc.resolve(err["loc"])
+        for loc, suspect in doc.suspects.items():
+            unknown = (err["type"] == "extra_forbidden" and real == (*loc, suspect.key)
+                       and closest(suspect.key, _known_keys(model, tuple(err["loc"][:-1]))) is None)
+            not_a_mapping = err["type"].endswith("_type") and real == loc and isinstance(err.get("input"), dict)
+            if unknown or not_a_mapping:
+                refused[loc] = suspect.message
+    if not refused:
+        return errors, []
+    kept = [e for e in errors if not any(doc.resolve(e["loc"])[: len(loc)] == loc for loc in refused)]
+    return kept, [doc.problem(loc, message) for loc, message in refused.items()]
+
+
+def _meant_keys(doc: Document, model: type[BaseModel], errors: list[Any]) -> set[tuple[str, str]]:
+    """(mapping, key) for every unknown key that is a misspelling of a known one: `titel` meant `title`."""
+    meant = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            key = str(err["loc"][-1])
+            close = closest(key, _known_keys(model, tuple(err["loc"][:-1])))
+            if close and close != key:
+                meant.add((dotted(doc.resolve(err["loc"][:-1])), close))
+    return meant
 
 
 def _problem_from(doc: Document, model: type[BaseModel], err: Any) -> Problem:

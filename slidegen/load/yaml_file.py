@@ -10,7 +10,18 @@ from typing import Any
 import yaml
 
 from slidegen.errors import ContentError, Location, Problem, display_path
-from slidegen.load.document import Document, Loc, NodeInfo, dotted
+from slidegen.load.document import Document, Loc, NodeInfo, Suspect, dotted
+from slidegen.load.yaml_mistakes import (
+    Scalar,
+    SyntaxMistake,
+    colon_text_message,
+    invisible_in_key,
+    joined_lines,
+    odd_space,
+    smart_quote_message,
+    smart_quoted,
+    utf16,
+)
 
 MAX_BYTES = 1024 * 1024
 MAX_ALIASES = 50
@@ -104,6 +115,8 @@ def parse_document(raw: bytes, path: Path, shown: str) -> Document:
 
     if len(raw) > MAX_BYTES:
         raise fail("the file is larger than 1 MiB; content files are small text files — is this the right file?")
+    if utf16(raw):
+        raise fail("this file is saved as UTF-16 (Notepad calls it Unicode); save it as UTF-8")
     if b"\x00" in raw:
         raise fail("this is not a text file (it contains binary data); content files must be YAML text")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -131,6 +144,9 @@ def parse_document(raw: bytes, path: Path, shown: str) -> Document:
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
         if "\t" in indent and line_text.strip():
             raise fail("a tab is used for indentation; YAML needs spaces", number, indent.index("\t") + 1)
+    odd = odd_space(lines)
+    if odd:
+        raise fail(*odd)
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         raise fail("the file is empty; it needs at least the keys of its content type")
 
@@ -141,7 +157,7 @@ def parse_document(raw: bytes, path: Path, shown: str) -> Document:
     except _Limit as exc:
         raise fail(exc.message, exc.mark.line + 1, exc.mark.column + 1) from None
     except yaml.MarkedYAMLError as exc:
-        raise fail(*_syntax(exc)) from None
+        raise fail(*_syntax(exc, text, lines)) from None
     except yaml.YAMLError as exc:
         raise fail(f"YAML syntax error: {str(exc).splitlines()[0]}") from None
     finally:
@@ -151,7 +167,7 @@ def parse_document(raw: bytes, path: Path, shown: str) -> Document:
         raise fail("the file is empty; it needs at least the keys of its content type")
 
     doc = Document(path, shown, None)
-    builder = _Builder(doc, loader)
+    builder = _Builder(doc, loader, lines)
     data = builder.build(node, ())
     if builder.problems:
         raise ContentError(builder.problems)
@@ -174,7 +190,6 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 _SYNTAX: tuple[tuple[str, bool, str], ...] = (
     # (pattern in "context: problem", point at where the context started, message with {0} from the pattern)
-    (r"quoted scalar: found unexpected end of stream", True, "a quote opened here is never closed; add the closing quote"),
     (r"found unknown escape character '(.+?)'", False,
      "`\\{0}` is not an escape YAML knows inside double quotes; write `\\\\` for a backslash, or use single quotes"),
     (r"flow sequence: expected ',' or '\]', but got '<stream end>'", True, "the `[` here is never closed; add the `]`"),
@@ -196,8 +211,12 @@ _SYNTAX: tuple[tuple[str, bool, str], ...] = (
 """PyYAML's messages, said in words a coordinator can act on."""
 
 
-def _syntax(exc: yaml.MarkedYAMLError) -> tuple[str, int, int]:
-    """A YAML syntax error as a message, line and column."""
+def _syntax(exc: yaml.MarkedYAMLError, text: str, lines: list[str]) -> tuple[str, int, int]:
+    """A YAML syntax error as a message, line and column: the mistake behind it when it is a known one."""
+    mistake = SyntaxMistake(text, lines, exc).diagnose()
+    if mistake:
+        message, line, column = mistake
+        return f"YAML syntax error: {message}", line, column
     text = f"{exc.context or ''}: {exc.problem or ''}"
     for pattern, at_context, message in _SYNTAX:
         match = re.search(pattern, text)
@@ -227,16 +246,21 @@ def shown(value: Any) -> str:
 class _Builder:
     """Turns composed YAML nodes into plain Python data, recording positions."""
 
-    def __init__(self, doc: Document, loader: _Loader) -> None:
+    def __init__(self, doc: Document, loader: _Loader, lines: list[str]) -> None:
         self.doc = doc
         self.loader = loader
+        self.lines = lines
         self.nodes = 0
         self.problems: list[Problem] = []
 
     def _problem(self, mark: yaml.Mark, loc: Loc, message: str) -> None:
-        self.problems.append(Problem(Location(self.doc.display, mark.line + 1, mark.column + 1, dotted(loc)), message))
+        self._problem_at(mark.line + 1, mark.column + 1, loc, message)
 
-    def build(self, node: yaml.Node, loc: Loc, key_mark: yaml.Mark | None = None) -> Any:
+    def _problem_at(self, line: int, column: int, loc: Loc, message: str) -> None:
+        self.problems.append(Problem(Location(self.doc.display, line, column, dotted(loc)), message))
+
+    def build(self, node: yaml.Node, loc: Loc, key_mark: yaml.Mark | None = None, owner: tuple[str, int, int] | None = None) -> Any:
+        """Plain data from a node; `owner` is what the value belongs to: `-` or its key, with its line and column."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
             self._problem(node.start_mark, loc, "the file expands to too many values (aliases?); write it out plainly")
@@ -250,10 +274,51 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             self.doc.index[loc] = NodeInfo(**info)
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+            return [self._item(item, (*loc, i), not node.flow_style) for i, item in enumerate(node.value)]
         self.doc.index[loc] = NodeInfo(**info, raw=node.value, plain=node.style is None)
         value = self._scalar(node, loc)
+        if isinstance(value, str) and owner is not None:
+            self._mistakes(node, loc, value, owner)
         return node.value if value is _UNREADABLE else value
+
+    def _item(self, node: yaml.Node, loc: Loc, block: bool) -> Any:
+        """A list item; in a block list (lines starting with `- `), its dash is its owner."""
+        dash = self.lines[node.start_mark.line].rfind("-", 0, node.start_mark.column) if block else -1
+        if isinstance(node, yaml.MappingNode):
+            self._colon_text(node, loc, dash >= 0)
+        if dash < 0:
+            return self.build(node, loc)
+        return self.build(node, loc, owner=("-", node.start_mark.line, dash))
+
+    def _mistakes(self, node: yaml.ScalarNode, loc: Loc, value: str, owner: tuple[str, int, int]) -> None:
+        """Text that YAML reads without complaint but that is almost always a mistake: typographic quotes, joined lines."""
+        start, end = node.start_mark, node.end_mark
+        quote = smart_quoted(value) if node.style is None else None
+        if quote:
+            column = start.column if value.startswith(quote) else end.column - 1
+            lead = "- " if owner[0] == "-" else f"{owner[0]}: "
+            self._problem_at(end.line + 1 if column != start.column else start.line + 1, column + 1, loc,
+                             smart_quote_message(quote, lead, value))
+            return
+        if end.line > start.line:
+            found = joined_lines(self.lines, Scalar(start.line, start.column, end.line, end.column, node.style, *owner))
+            if found:
+                self._problem_at(found[1], found[2], loc, found[0])
+
+    def _colon_text(self, node: yaml.MappingNode, loc: Loc, dash: bool) -> None:
+        """Remember a list item like `- Syfte: Sprida goda exempel`: text with `: ` that YAML reads as a key."""
+        braces = self.lines[node.start_mark.line][node.start_mark.column : node.start_mark.column + 1] == "{"
+        if braces or len(node.value) != 1:
+            return
+        key, value = node.value[0]
+        if not (isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)):
+            return
+        if key.style is not None or value.style is not None or key.start_mark.line != key.end_mark.line:
+            return
+        if value.value and value.start_mark.line != key.start_mark.line:
+            return
+        text = f"{key.value}: {value.value}" if value.value else f"{key.value}:"
+        self.doc.suspects[loc] = Suspect(key.value, colon_text_message(text, "- " if dash else ""))
 
     def _scalar(self, node: yaml.Node, loc: Loc, what: str = "text") -> Any:
         """The value of a scalar node, or _UNREADABLE after recording why it cannot be used."""
@@ -306,8 +371,14 @@ class _Builder:
                     f"duplicate key {shown(key)} (first at line {first[key].line + 1}); keep only one of them",
                 )
                 continue
+            invisible = invisible_in_key(key)
+            if invisible:
+                mark = key_node.start_mark
+                single = key_node.style is None and mark.line == key_node.end_mark.line
+                self._problem_at(mark.line + 1, mark.column + 1 + (invisible[1] if single else 0), loc, invisible[0])
+                continue
             first[key] = key_node.start_mark
-            out[key] = self.build(value_node, (*loc, key), key_node.start_mark)
+            out[key] = self.build(value_node, (*loc, key), key_node.start_mark, (key, key_node.start_mark.line, key_node.start_mark.column))
         return out
 
 

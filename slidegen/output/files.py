@@ -103,6 +103,18 @@ _TEMP = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 """The names write_atomic gives its temporary files: `.<name>.<8 random characters>.tmp`."""
 
 
+LOCKING = os.name == "nt"
+"""Windows refuses to replace a file that another program (PowerPoint) has open; elsewhere that never happens."""
+
+
+class FileLocked(ToolError):
+    """The target is open in another program (Windows locks it), so it cannot be replaced; it is left as it was."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"cannot replace {path}: it is open in another program")
+        self.path = path
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file so that it is either the old or the new one, never half written.
 
@@ -129,6 +141,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, PermissionError) and LOCKING and path.exists():
+            raise FileLocked(path) from None
         if isinstance(exc, OSError):
             raise ToolError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise

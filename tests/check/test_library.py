@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import posix_only
 
 from slidegen.check.library import Library
 from slidegen.check.references import MAX_PICTURE_BYTES, check_picture
@@ -97,6 +98,7 @@ def test_references_may_not_leave_content(project: Project, ref: str, says: str)
     assert says in msg and f"slides[{i}].source" in msg
 
 
+@posix_only
 def test_a_link_leading_outside_content_is_refused(project: Project, tmp_path):
     outside = tmp_path / "elsewhere.yaml"
     outside.write_text((project.content / "guidance-rus.yaml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -242,6 +244,7 @@ def test_a_picture_outside_content_is_refused(project: Project, pictures: Path, 
     assert isinstance(got, str) and says in got
 
 
+@posix_only
 def test_a_link_to_a_picture_outside_content_is_refused(project: Project, pictures: Path, tmp_path: Path):
     outside = tmp_path / "outside.png"
     outside.write_bytes(PNG)
@@ -253,6 +256,7 @@ def test_a_link_to_a_picture_outside_content_is_refused(project: Project, pictur
     assert picture_problem(project, "bilder/inne.png") == pictures / "inne.png"  # a link inside content/ is fine
 
 
+@posix_only
 def test_a_link_loop_is_a_message_not_a_crash(project: Project, pictures: Path):
     os.symlink(pictures / "b.png", pictures / "a.png")
     os.symlink(pictures / "a.png", pictures / "b.png")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -65,13 +64,12 @@ def test_percentage_above_100_is_located():
 def test_all_errors_are_reported_at_once_sorted_by_line():
     text = SURVEY.replace("short: Ett", "shrt: Ett").replace("done: 40", "done: -5")
     got = messages(text, Survey)
-    assert [m.split(":")[1] for m in got] == ["13", "14", "17", "19"] or len(got) == 4
-    assert any("unknown key `shrt` — did you mean `short`?" in m for m in got)
-    assert any("`short` is missing" in m for m in got)
-    assert any("-5 is less than 0 %" in m for m in got)
-    assert any("120 is more than 100 %" in m for m in got)
-    lines = [int(m.split(":")[1]) for m in got]
-    assert lines == sorted(lines)
+    assert [m.split(":")[1] for m in got] == ["13", "14", "19"]
+    assert "unknown key `shrt` — did you mean `short`?" in got[0]
+    assert "-5 is less than 0 %" in got[1]
+    assert "120 is more than 100 %" in got[2]
+    # the consequence of the misspelling (`short` is missing) is not reported: the cause says it all
+    assert not any("`short` is missing" in m for m in got)
 
 
 def test_shares_adding_up_to_more_than_100_are_an_error():
@@ -180,10 +178,9 @@ def test_alias_bomb_fails_fast():
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 30):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
-    start = time.perf_counter()
+    # 10**30 values if expanded: the loader stops counting at its limit instead (speed is bench/'s business)
     (msg,) = messages("\n".join(lines) + "\n")
-    assert time.perf_counter() - start < 1.0
-    assert "aliases" in msg
+    assert "more than 50 aliases" in msg
 
 
 def test_a_few_aliases_are_fine():
@@ -292,14 +289,16 @@ def test_not_a_number_is_not_a_percentage():
 @pytest.mark.parametrize(
     "text, says",
     [
-        ("a: 'x\n", "1:4: YAML syntax error: a quote opened here is never closed; add the closing quote"),
+        ("a: 'x\n", "1:4: YAML syntax error: the quote opened here is never closed; add the closing quote: `a: 'x'`"),
         ("title: [a, b\n", "1:8: YAML syntax error: the `[` here is never closed; add the `]`"),
-        ("a: b: c\n", "1:5: YAML syntax error: a second `: ` on this line; put the text in quotes if it contains `: `, "
-                      "or check the indentation"),
+        ("a: b: c\n", '1:4: YAML syntax error: this text contains `: `, so YAML reads it as a key; '
+                      'put the whole text in quotes: `a: "b: c"`'),
         ("a: x\nb\nc: d\n", "2:1: YAML syntax error: this line is not a `key: value` line; check the indentation "
                              "of this and the line above, or put the text in quotes"),
-        ("efforts:\n  - name: A\n   status: x\n", "3:4: YAML syntax error: this does not line up with the lines above "
-                                                 "(or text follows a closing quote); check the indentation"),
+        ("efforts:\n  - name: A\n   status: x\n", "3:4: YAML syntax error: `status:` is indented 3 spaces, but `name:` "
+                                                 "on line 2 is indented 4 spaces; indent them alike"),
+        ("a:\n    b: 1\n c: 2\n", "3:2: YAML syntax error: this does not line up with the lines above "
+                                 "(or text follows a closing quote); check the indentation"),
         ('a: "C:\\q"\n', "1:8: YAML syntax error: `\\q` is not an escape YAML knows inside double quotes; "
                           "write `\\\\` for a backslash, or use single quotes"),
         ("a: *nope\n", "1:4: YAML syntax error: `*nope` refers to no anchor `&nope` above it; write the value out instead"),

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import copy_project, posix_only
 from openxml_audit import FileFormat, OpenXmlValidator
 from pptx import Presentation
 from pptx.oxml.ns import qn
@@ -229,6 +229,7 @@ def temps(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp"))
 
 
+@posix_only
 @pytest.mark.parametrize("stage", ["write", "fsync", "replace"])
 def test_kill_during_a_write_leaves_the_old_file(tmp_path: Path, stage: str):
     target = tmp_path / "deck.pptx"
@@ -240,6 +241,7 @@ def test_kill_during_a_write_leaves_the_old_file(tmp_path: Path, stage: str):
     assert left.stat().st_size == (len(NEW) // 2 if stage == "write" else len(NEW))
 
 
+@posix_only
 def test_kill_at_any_moment_of_repeated_writes_leaves_a_whole_file(tmp_path: Path):
     target = tmp_path / "deck.pptx"
     target.write_bytes(OLD)
@@ -250,6 +252,7 @@ def test_kill_at_any_moment_of_repeated_writes_leaves_a_whole_file(tmp_path: Pat
     assert len(temps(tmp_path)) <= 1
 
 
+@posix_only
 def test_the_next_write_removes_temporary_files_a_killed_run_left(tmp_path: Path):
     target = tmp_path / "deck.pptx"
     target.write_bytes(OLD)

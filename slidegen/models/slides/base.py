@@ -3,20 +3,64 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple, Union
+from typing import (
+    Annotated,
+    Any,
+    ClassVar,
+    Literal,
+    NamedTuple,
+    Protocol,
+    Sequence,
+    Union,
+)
 
 from pydantic import BaseModel, BeforeValidator, Field
 
-from slidegen.errors import Problem
+from slidegen.errors import Problem, Source
 from slidegen.models.base import Model, Text
 from slidegen.models.survey import Survey
 
-if TYPE_CHECKING:
-    from slidegen.models.bundle import Bundle
-    from slidegen.models.deck import Deck
-
 Loc = tuple[Any, ...]
 """A place in the deck file: keys and list indexes, as pydantic writes them."""
+
+
+class Deck(Protocol):
+    """What a slide's references may use of its deck (models/deck.Deck is one)."""
+
+    @property
+    def survey(self) -> str | None: ...
+
+    @property
+    def agenda(self) -> Sequence[str]: ...
+
+
+class LoadedSurvey(Protocol):
+    """A survey file, validated: where it is and what it says."""
+
+    @property
+    def doc(self) -> Source: ...
+
+    @property
+    def model(self) -> Survey: ...
+
+
+class LoadedDeck(Protocol):
+    """The deck file, validated: where it is and what it says."""
+
+    @property
+    def doc(self) -> Source: ...
+
+    @property
+    def model(self) -> Deck: ...
+
+
+class Bundle(Protocol):
+    """What a slide's cross-checks may use of the loaded deck (models/bundle.Bundle is one)."""
+
+    @property
+    def deck(self) -> LoadedDeck: ...
+
+    def survey(self, ref: str | None) -> LoadedSurvey: ...
 
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
@@ -70,7 +114,7 @@ class Reference(NamedTuple):
     model: type[BaseModel]
 
 
-def survey_reference(deck: "Deck", at: Loc, own: str | None) -> Reference:
+def survey_reference(deck: Deck, at: Loc, own: str | None) -> Reference:
     """The survey a slide uses: its own (`own`, written at `at`), else the deck's."""
     where = (*at, "survey") if own else ("survey",) if deck.survey else at
     return Reference(where, own or deck.survey, Survey)
@@ -88,7 +132,7 @@ class SlideBase(Model):
     example: ClassVar[str] = ""
     """The slide as a coordinator would write it, with Swedish comments above it: what `slidegen new deck` writes."""
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         """The content files the slide refers to (written at `at` in the deck file)."""
         return []
 
@@ -96,6 +140,6 @@ class SlideBase(Model):
         """The pictures the slide shows: where each is named in the deck file, and the file (relative to content/)."""
         return []
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         """What the slide's own model cannot check alone: its references against the files they name."""
         return []

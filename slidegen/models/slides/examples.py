@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from slidegen.models.base import Text
-from slidegen.models.slides.base import Loc, Reference, SlideBase, survey_reference
-
-if TYPE_CHECKING:
-    from slidegen.models.deck import Deck
+from slidegen.models.slides.base import (
+    Deck,
+    Loc,
+    Reference,
+    SlideBase,
+    survey_reference,
+)
 
 
 class ExamplesOverviewSlide(SlideBase):
@@ -20,7 +23,7 @@ class ExamplesOverviewSlide(SlideBase):
     shows_examples: ClassVar[bool] = True
     title: Text = Field("Goda exempel från länen", description="The slide's title.")
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [survey_reference(deck, at, None)]
 
 
@@ -30,5 +33,5 @@ class ExamplesSlide(SlideBase):
     kind: Literal["examples"] = Field(description="The slide kind: `examples`.")
     shows_examples: ClassVar[bool] = True
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [survey_reference(deck, at, None)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -10,7 +10,9 @@ from slidegen.errors import Problem
 from slidegen.format import ranges
 from slidegen.models.base import ContentRef, Text
 from slidegen.models.slides.base import (
+    Bundle,
     ChartRenderer,
+    Deck,
     Loc,
     MethodSelection,
     Reference,
@@ -18,12 +20,8 @@ from slidegen.models.slides.base import (
     survey_reference,
 )
 
-if TYPE_CHECKING:
-    from slidegen.models.bundle import Bundle
-    from slidegen.models.deck import Deck
 
-
-def check_methods(bundle: "Bundle", at: Loc, survey_ref: str | None, methods: list[int]) -> list[Problem]:
+def check_methods(bundle: Bundle, at: Loc, survey_ref: str | None, methods: list[int]) -> list[Problem]:
     """A method selection against the survey: every method in it, none twice."""
     deck = bundle.deck
     survey = bundle.survey(survey_ref)
@@ -54,10 +52,10 @@ class MethodTableSlide(SlideBase):
     survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
     methods: MethodSelection
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [survey_reference(deck, at, self.survey)]
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         return check_methods(bundle, at, self.survey, self.methods)
 
 
@@ -72,8 +70,8 @@ class ChartSlide(SlideBase):
     sort: Literal["survey", "done"] = Field("survey", description="`survey` order, or by share `done` (largest first).")
     renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [survey_reference(deck, at, self.survey)]
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         return check_methods(bundle, at, self.survey, self.methods)

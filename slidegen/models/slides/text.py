@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -12,16 +12,14 @@ from slidegen.models.base import ContentRef, Model, Text
 from slidegen.models.bullets import Bullet, BulletList
 from slidegen.models.guidance import Guidance
 from slidegen.models.slides.base import (
+    Bundle,
     ChartRenderer,
+    Deck,
     Loc,
     Reference,
     SlideBase,
     survey_reference,
 )
-
-if TYPE_CHECKING:
-    from slidegen.models.bundle import Bundle
-    from slidegen.models.deck import Deck
 
 
 class TitleSlide(SlideBase):
@@ -40,7 +38,7 @@ class AgendaSlide(SlideBase):
     kind: Literal["agenda"] = Field(description="The slide kind: `agenda`.")
     title: Text = Field("Dagordning", description="The title; the meeting's time is added in parentheses.")
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         if bundle.deck.model.agenda:
             return []
         return [bundle.deck.doc.problem(at, "an agenda slide needs the deck's `agenda:` list; add the items there")]
@@ -54,7 +52,7 @@ class AgendaPointsSlide(SlideBase):
     items: list[Annotated[int, Field(ge=1, strict=True)]] = Field(min_length=1, description="Agenda item numbers.")
     title: Text | None = Field(None, description="The title; the first item's text when left out.")
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         agenda = bundle.deck.model.agenda
         return [
             bundle.deck.doc.problem(
@@ -94,7 +92,7 @@ class BulletsSlide(SlideBase):
             raise ValueError("`title` is missing; add a line `title: …`")
         return self
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         out = [Reference((*at, "source"), self.source, BulletList)] if self.source is not None else []
         if self.chart is not None:
             out.append(survey_reference(deck, (*at, "chart"), self.chart.survey))
@@ -108,7 +106,7 @@ class AssignmentSlide(SlideBase):
     title: Text = Field(description="The slide title, e.g. `Uppdrag 51 RB 2015 (1)`.")
     source: ContentRef = Field(description="The assignment file, e.g. `assignment-51.yaml`.")
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [Reference((*at, "source"), self.source, Assignment)]
 
 
@@ -119,7 +117,7 @@ class StatusListSlide(SlideBase):
     title: Text | None = Field(None, description="The title; the list's own title when left out.")
     source: ContentRef = Field(description="The guidance file, e.g. `guidance-rus.yaml`.")
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [Reference((*at, "source"), self.source, Guidance)]
 
 
