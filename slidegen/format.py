@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import NumberFormatError, format_decimal, get_minus_sign_symbol, parse_decimal
 
@@ -75,10 +76,10 @@ def ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
-def decimal(value: float, language: str = "sv-SE") -> str:
-    """A number as written in the language, with every digit it was given: 1350 → `1 350` (no-break space),
-    12.5 → `12,5`, −3 → `−3` (a real minus sign, U+2212)."""
-    locale = language.replace("-", "_")
+@lru_cache(maxsize=1 << 12)
+def decimal(value: float) -> str:
+    """A number with every decimal it was written with, the Swedish way: 1350 → `1 350` (no-break space),
+    12.25 → `12,25`, −3 → `−3` (a real minus); for tables, which show what was written."""
     digits = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    text = format_decimal(abs(digits), locale=locale, decimal_quantization=False)
-    return get_minus_sign_symbol(locale) + text if digits < 0 else text
+    text = format_decimal(abs(digits), locale=LOCALE, decimal_quantization=False)
+    return f"{MINUS}{text}" if digits < 0 and text.strip("0,") else text

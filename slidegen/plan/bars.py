@@ -150,7 +150,8 @@ def _plot(chart: Chart, page: list[int], axis: Axis | None) -> Plot:
     if chart.horizontal:
         column = label_width(chart.frame, labels, chart.size, chart.fonts)
         wrapped = tuple(wrap_label(t, column, chart.size, chart.fonts) for t in labels)
-        right = chart.width(f"100{NBSP}%") / 2 + 6 if chart.layout == "percent" else 8.0
+        ticks = _tick_labels(chart, axis) if axis else [chart.label(v) for v in _extremes(chart)]
+        right = max(8.0, chart.width(ticks[-1]) / 2 + 6)  # the last tick label stands centred on the plot's end
         left = column + 10
         return Plot(left, top, w - left - right, h - top - line * 1.8, wrapped, columns)
     ticks = _tick_labels(chart, axis) if axis else [chart.label(v) for v in _extremes(chart)]
@@ -176,7 +177,12 @@ def _totals(data: ChartData) -> list[float]:
 def _tick_labels(chart: Chart, axis: Axis) -> list[str]:
     if chart.layout == "percent":
         return [percent(v) for v in _ticks(axis)]
-    return [number(v, _step_decimals(axis.step)) for v in _ticks(axis)]
+    return [number(v, _step_decimals(axis.step)) + _axis_suffix(chart) for v in _ticks(axis)]
+
+
+def _axis_suffix(chart: Chart) -> str:
+    """What the value axis' numbers carry: ` %` when the values are per cents (other units only on the labels)."""
+    return f"{NBSP}%" if chart.data.unit == "%" and chart.layout != "percent" else ""
 
 
 def _ticks(axis: Axis) -> list[float]:
@@ -301,8 +307,9 @@ def _page(chart: Chart, page: list[int], axis: Axis) -> ChartSpec:
         marks=marks,
         decimals=tick_decimals,
         hidden=hidden,
+        axis_suffix=_axis_suffix(chart),
         label_format=_format(chart.decimals, chart.data.unit),
-        axis_format=_format(tick_decimals, None),
+        axis_format=_format(tick_decimals, "%" if _axis_suffix(chart) else None),
     )
 
 
@@ -361,7 +368,9 @@ def _grouped_labels(chart: Chart, page: list[int], axis: Axis, plot: Plot) -> se
                 taken.append(box)  # the `–` is always drawn
             else:
                 candidates.append((abs(value), j, k, box))
-    shown = set()
+    shown: set[tuple[int, int]] = set()
+    if chart.horizontal and thickness < height:
+        return shown  # a label taller than its bar would read as its neighbour's
     for _, j, k, box in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
         if box[2] < -0.5 or box[3] > across + 0.5:
             continue
@@ -393,7 +402,7 @@ def _marks(chart: Chart, page: list[int], axis: Axis, plot: Plot) -> tuple[Mark,
             x, y = plot.left + at + PAD, plot.top + centre - height / 2
         else:
             x, y = plot.left + centre - width / 2, plot.top + plot.height - at - PAD - height
-        return Mark(text, x / frame_w, y / frame_h, width / frame_w, height / frame_h)
+        return Mark(text, x / frame_w, y / frame_h, width / frame_w, height / frame_h, "l" if chart.horizontal else "ctr")
 
     out = []
     for k, i in enumerate(page):

@@ -7,7 +7,16 @@ from typing import Sequence
 
 from slidegen.errors import Location
 from slidegen.plan.model import Para, Run
-from slidegen.plan.text import Fonts, TooLong, balanced, heights, para_height, sizes_between, split
+from slidegen.plan.text import (
+    Fonts,
+    TooLong,
+    balanced,
+    heights,
+    para_height,
+    sizes_between,
+    split,
+    whole_words,
+)
 
 CONTINUED = " (forts.)"
 """Added to a column's heading on the slides it continues on."""
@@ -46,7 +55,8 @@ def _split(col: ColumnText, size: float, width: float, height: float, fonts: Fon
 def fit_columns(columns: Sequence[ColumnText], width: float, height: float, fonts: Fonts, largest: float,
                 smallest: float, source: Location) -> ColumnPages:
     """Fit columns of `width` × `height` points at the largest size where all of them fit one slide; else at
-    the largest size that needs no more slides than the smallest does, each column spread evenly.
+    the largest size that needs no more slides than the smallest does, each column spread evenly over the
+    slides it needs (a column that has ended leaves its place empty).
 
     TooLong names the paragraph that does not fit a column alone even at the smallest size.
     """
@@ -61,7 +71,8 @@ def fit_columns(columns: Sequence[ColumnText], width: float, height: float, font
             out.append(split(hs, room, keep))
         return out
 
-    candidates = sizes_between(largest, smallest)
+    every = [p for col in columns for p in (*(h for h in (col.heading, col.continued()) if h), *col.paras)]
+    candidates = sizes_between(whole_words(every, width, fonts, largest, smallest), smallest)
     for size in candidates:
         found = counts(size)
         if found is not None and all(len(pages) == 1 for pages in found):
@@ -75,10 +86,10 @@ def fit_columns(columns: Sequence[ColumnText], width: float, height: float, font
     for size in candidates:
         found = counts(size)
         if found is not None and max(len(pages) for pages in found) == least:
-            spread = []
-            for col, keep in zip(columns, keeps):
+            spread = []  # each column evenly over the slides it needs itself: a short one stays on the first
+            for col, keep, own in zip(columns, keeps, found):
                 hs, room = _split(col, size, width, height, fonts)
-                spread.append(balanced(hs, room, keep, least))
+                spread.append(balanced(hs, room, keep, len(own)))
             return _pages(columns, size, spread)
     raise AssertionError("the smallest size always qualifies")
 

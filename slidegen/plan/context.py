@@ -60,15 +60,16 @@ def numbered_titles(ctx: Context, text: str, count: int, source: Location) -> li
 
 def text_slides(
     ctx: Context, title: str, paras: list[Para], source: Location, notes: str | None, *, frame: Rect | None = None,
-    title_source: Location | None = None,
+    title_source: Location | None = None, unbroken: bool = False,
 ) -> list[SlidePlan]:
     """A title and body text, continued on more slides when it does not fit one.
 
-    `source` is where the slide comes from; `title_source` where its title is written, when elsewhere.
+    `source` is where the slide comes from; `title_source` where its title is written, when elsewhere;
+    `unbroken`: at a size where no word has to be broken inside, where there is one (for narrow frames).
     """
     frame = frame or ctx.frames.body
     sizes = ctx.theme.sizes
-    pages = paginate(paras, *inner(frame), ctx.body_fonts, sizes.body, sizes.body_min)
+    pages = paginate(paras, *inner(frame), ctx.body_fonts, sizes.body, sizes.body_min, unbroken=unbroken)
     titles = numbered_titles(ctx, title, len(pages.pages), title_source or source)
     out = []
     for title_tb, page in zip(titles, _renumber(pages.pages)):

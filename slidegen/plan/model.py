@@ -79,6 +79,15 @@ class Para:
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 
+    def __hash__(self) -> int:
+        """The hash of the fields that compare, worked out once (measuring looks paragraphs up by it often)."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.runs, self.level, self.marker, self.scale, self.space_before, self.keep_with_next,
+                           self.align))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
     def indent(self, size: float) -> tuple[float, float]:
         """(left margin, hanging indent) in points at a box size: the text starts at the left margin."""
         s = size * self.scale
@@ -139,13 +148,15 @@ class Series:
 
 @dataclass(frozen=True)
 class Mark:
-    """A text drawn in the chart's frame where a value is missing (`–`): a box in fractions of the frame, from its top left."""
+    """A text drawn in the chart's frame where a value is missing (`–`): a box in fractions of the frame, from its
+    top left, the text centred in it or starting at its left edge (`l`, beside a horizontal bar's end)."""
 
     text: str
     x: float
     y: float
     w: float
     h: float
+    align: Literal["l", "ctr"] = "ctr"
 
 
 @dataclass(frozen=True)
@@ -182,6 +193,8 @@ class ChartSpec:
     marks: tuple[Mark, ...] = ()
     decimals: int | None = None
     """Decimals of the axis' tick labels (None: the survey's: up to one)."""
+    axis_suffix: str = ""
+    """What follows the numbers of the value axis (` %` for values in per cent)."""
     hidden: tuple[int, ...] = ()
     """Categories whose bar is not drawn: in a percent chart, those with a missing value (their shares are unknown)."""
     label_format: str = ""
@@ -194,8 +207,8 @@ class ChartSpec:
         return hashlib.sha256(json.dumps(asdict(self), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
     def axis_label(self, value: float) -> str:
-        """A tick label: `40 %`, or a number the Swedish way (`1 000`, `2,5`, `−5`)."""
-        return percent(value) if self.percent else number(value, self.decimals)
+        """A tick label: `40 %`, or a number the Swedish way (`1 000`, `2,5`, `−5`), with `axis_suffix`."""
+        return percent(value) if self.percent else number(value, self.decimals) + self.axis_suffix
 
     def ticks(self) -> list[float]:
         """The value axis' ticks, from its minimum to its maximum."""

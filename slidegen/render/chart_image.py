@@ -150,8 +150,9 @@ def _figure(spec: ChartSpec, dpi: int) -> Figure:
         fig.text(0.005, 1 - line * 0.2, spec.caption, ha="left", va="top", color=spec.text,
                  fontproperties=FontProperties(fname=font_file(spec.family, bold=True), size=spec.size))
     for mark in spec.marks:
-        fig.text(mark.x + mark.w / 2, 1 - mark.y - mark.h / 2, mark.text, ha="center", va="center", color=spec.text,
-                 fontproperties=font)
+        left = mark.align == "l"
+        fig.text(mark.x if left else mark.x + mark.w / 2, 1 - mark.y - mark.h / 2, mark.text, ha="left" if left else "center",
+                 va="center", color=spec.text, fontproperties=font)
     return fig
 
 

@@ -12,6 +12,7 @@ from edits import replace_once
 from pptx import Presentation
 
 from slidegen.build import build
+from slidegen.check.library import Library
 from slidegen.cli import main
 from slidegen.errors import ContentError
 from slidegen.load.template import POTX_TYPE, PPTX_TYPE, inspect
@@ -167,3 +168,24 @@ def test_unknown_theme_is_named_with_the_known_ones(project: Project):
     result = run(project, "check-theme", "kontrst")
     assert result.exit_code == 1
     assert "themes/kontrst: there is no theme `kontrst` (no file themes/kontrst/theme.yaml) — did you mean `kontrast`?" in result.output
+
+
+def test_a_named_picture_layout_the_template_lacks_is_located_with_a_suggestion(project: Project):
+    line = edit_yaml(project, "picture: Bild med bildtext", "picture: Bild och bildtext")
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 1
+    assert (f'themes/mall/theme.yaml:{line}:14: template.layouts.picture: themes/mall/template.pptx has no layout '
+            '"Bild och bildtext" — did you mean `Bild med bildtext`?') in result.output
+
+
+def test_layouts_a_theme_does_not_name_fall_back_to_its_content_title_only_and_title_layouts(project: Project):
+    edit_yaml(project, "    picture: Bild med bildtext      # bilder med bildtext\n", "")
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 0, result.output
+    line = next(ln for ln in result.output.splitlines() if ln.strip().startswith("picture (picture slides)"))
+    assert "not named" in line and "built on the content layout" in line
+    layouts = Library(project).theme(project.themes / "mall" / "theme.yaml").model.template.layouts
+    assert layouts.names(template=True)["picture"] == "Rubrik och innehåll"
+    assert layouts.names(template=True)["two_content"] == "Två innehåll"
+    assert layouts.names(template=True)["quote"] == "Endast rubrik" and layouts.names(template=True)["closing"] == "Rubrikbild"
+    assert layouts.names(template=False)["picture"] == "Picture with Caption"  # slidegen's own master has PowerPoint's

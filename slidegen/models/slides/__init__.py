@@ -5,8 +5,9 @@ from __future__ import annotations
 from slidegen.models.slides.base import SlideBase
 from slidegen.models.slides.charts import BarChartSlide
 from slidegen.models.slides.examples import ExamplesOverviewSlide, ExamplesSlide
-from slidegen.models.slides.general import ClosingSlide, ColumnsSlide, PictureSlide, QuoteSlide, TableSlide
+from slidegen.models.slides.general import ClosingSlide, ColumnsSlide, PictureSlide, QuoteSlide
 from slidegen.models.slides.survey import ChartSlide, MethodTableSlide
+from slidegen.models.slides.table import TableSlide
 from slidegen.models.slides.text import (
     AgendaPointsSlide,
     AgendaSlide,
@@ -31,6 +32,7 @@ SLIDE_KINDS: tuple[type[SlideBase], ...] = (
     SectionSlide,
     PictureSlide,
     TableSlide,
+    BarChartSlide,
     ColumnsSlide,
     QuoteSlide,
     ClosingSlide,

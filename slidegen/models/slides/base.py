@@ -54,6 +54,16 @@ class LoadedDeck(Protocol):
     def model(self) -> Deck: ...
 
 
+class LoadedFile(Protocol):
+    """A content file a slide refers to, validated: where it is and what it says."""
+
+    @property
+    def doc(self) -> Source: ...
+
+    @property
+    def model(self) -> Any: ...
+
+
 class Bundle(Protocol):
     """What a slide's cross-checks may use of the loaded deck (models/bundle.Bundle is one)."""
 
@@ -61,6 +71,8 @@ class Bundle(Protocol):
     def deck(self) -> LoadedDeck: ...
 
     def survey(self, ref: str | None) -> LoadedSurvey: ...
+
+    def get(self, ref: str, model: type[BaseModel]) -> LoadedFile: ...
 
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")

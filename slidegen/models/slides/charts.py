@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from slidegen.errors import Location, Problem
-from slidegen.load.cells import table_of
 from slidegen.models.base import Model, Text
-from slidegen.models.data import DataFile, DataRef
-from slidegen.models.slides.base import ChartRenderer, Loc, Reference, SlideBase
-
-if TYPE_CHECKING:
-    from slidegen.models.bundle import Bundle
-    from slidegen.models.deck import Deck
+from slidegen.models.data import DataFile, DataRef, table_of
+from slidegen.models.slides.base import Bundle, ChartRenderer, Deck, Loc, Reference, SlideBase
 
 Value = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 """A number written in the deck (`1`, `12.5`); `null` is a missing value."""
@@ -52,6 +47,16 @@ class BarChartSlide(SlideBase):
     direction: Direction = Field("vertical", description="`vertical` bars, or `horizontal` (for long category names).")
     unit: Text | None = Field(None, max_length=12, description="Shown after the numbers: `st` gives `2 st`, `%` gives `12,5 %`.")
     renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
+    example: ClassVar[str] = """\
+# Stapeldiagram av valfria tal, eller i stället en CSV-fil (source: data/kommuner.csv);
+# null betyder att värdet saknas och visas som –, aldrig som 0.
+- kind: bar_chart
+  title: Goda exempel per län
+  categories: [Stockholm, Uppsala, Skåne]
+  series:
+    - {name: "2016", values: [1, 2, null]}
+    - {name: "2017", values: [2, 2, 1]}
+"""
 
     @model_validator(mode="after")
     def _one_source(self) -> "BarChartSlide":
@@ -64,10 +69,10 @@ class BarChartSlide(SlideBase):
             raise ValueError(f"`{missing}` is missing; a bar chart needs both `categories:` and `series:`")
         return self
 
-    def references(self, deck: "Deck", at: Loc) -> list[Reference]:
+    def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [Reference((*at, "source"), self.source, DataFile)] if self.source is not None else []
 
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
+    def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         data = chart_data(self, bundle, at)
         return list(data.problems) if isinstance(data, Invalid) else data.problems_for(self.layout)
 
@@ -133,7 +138,7 @@ def _twice(names: tuple[Named, ...], what: str) -> list[Problem]:
     return out
 
 
-def chart_data(slide: BarChartSlide, bundle: "Bundle", at: Loc) -> ChartData | Invalid:
+def chart_data(slide: BarChartSlide, bundle: Bundle, at: Loc) -> ChartData | Invalid:
     """The slide's categories, series names and values with where each is written, or the problems reading them."""
     if slide.source is not None:
         return _from_table(slide, bundle)
@@ -157,10 +162,10 @@ def chart_data(slide: BarChartSlide, bundle: "Bundle", at: Loc) -> ChartData | I
     return ChartData(categories, names, values, slide.unit)
 
 
-def _from_table(slide: BarChartSlide, bundle: "Bundle") -> ChartData | Invalid:
+def _from_table(slide: BarChartSlide, bundle: Bundle) -> ChartData | Invalid:
     """First column the categories, each further column a series; every value a number or empty."""
     assert slide.source is not None
-    table = table_of(bundle.get(slide.source, DataFile).doc)  # type: ignore[arg-type]
+    table = table_of(bundle.get(slide.source, DataFile))
     file_start = Location(table.source, 1, 1)
     if len(table.header) < 2:
         return Invalid((Problem(file_start, "a bar chart needs at least two columns: the categories first, then one "

@@ -1,23 +1,16 @@
-"""Slide kinds for any meeting: picture, table, columns, quote and closing."""
+"""Slide kinds for any meeting: picture, columns, quote and closing (the table: models/slides/table.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from slidegen.errors import Problem
 from slidegen.models.base import Model, Text
 from slidegen.models.bullets import Bullet
-from slidegen.models.example import EMAIL
+from slidegen.models.example import Email
 from slidegen.models.slides.base import Loc, SlideBase
-
-if TYPE_CHECKING:
-    from slidegen.models.bundle import Bundle
 
 PICTURE_FILE = re.compile(r"^[^\\:*?\"<>|]+\.(png|jpe?g)$", re.IGNORECASE)
 
@@ -77,69 +70,6 @@ class PictureSlide(SlideBase):
         return [((*at, "picture"), self.picture)]
 
 
-def _cell(value: Any) -> Any:
-    """A table cell as written: a number, text, or nothing; yes/no values, dates and lists are refused."""
-    if isinstance(value, (bool, dt.date, dt.datetime)):  # reported as text YAML read as something else
-        raise PydanticCustomError("string_type", "a table cell holds a number or text")
-    if isinstance(value, (list, dict)):
-        raise ValueError("a table cell holds one number or text, not a list or mapping")
-    if isinstance(value, float) and not math.isfinite(value):  # .nan, .inf
-        raise ValueError(f"`{value}` is not a number to show; leave the cell empty (null) for no value")
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-TableCell = Annotated[
-    Union[int, float, str, None],
-    BeforeValidator(_cell),
-    Field(description="A number (`1350`, `12.5`, `-3`), text, or null/empty for no value (shown as –, never 0)."),
-]
-
-
-def _heading(value: Any) -> Any:
-    """A column heading written as a number (`2016`) is the text of that number."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-class TableSlide(SlideBase):
-    """A table: a header row and rows of text and numbers; continued on more slides when long.
-
-    Numbers are right-aligned and written the Swedish way (`1 350`, `12,5`, `−3`); a missing value is
-    shown as `–`. The rows are written here (`columns` and `rows`).
-    """
-
-    kind: Literal["table"] = Field(description="The slide kind: `table`.")
-    layouts: ClassVar[frozenset[str]] = frozenset({"title_only"})
-    title: Text = Field(description="The slide title; shown with (1/2), (2/2) when the table needs several slides.")
-    columns: list[Annotated[Text, BeforeValidator(_heading)]] = Field(
-        min_length=1, max_length=12, description="The header row: one heading per column, e.g. `[Post, \"2016\", \"2017\"]`.")
-    rows: list[list[TableCell]] = Field(min_length=1, description="The rows: one list of cells per row, as many cells "
-                                        "as there are columns.")
-    example: ClassVar[str] = """\
-# En tabell med rubrikrad (columns) och rader (rows). Tal högerställs och skrivs på svenska
-# (1 350, 12,5); null eller tom cell betyder att uppgift saknas och visas som –, aldrig 0.
-# Långa tabeller fortsätter på nya bilder med rubrikraden upprepad.
-- kind: table
-  title: Budget för nätverket (tkr)
-  columns: [Post, "2016", "2017", Förändring]
-  rows:
-    - [Personal, 1200, 1350, 150]
-    - [Tryck och webb, 45, null, null]
-  notes: Talaranteckning till bilden.
-"""
-
-    def check(self, bundle: "Bundle", at: Loc) -> list[Problem]:
-        """Every row has a cell per column (each row is located on its own)."""
-        n = len(self.columns)
-        return [
-            bundle.deck.doc.problem((*at, "rows", r), f"this row has {len(row)} cell{'s' if len(row) != 1 else ''} "
-                                    f"but the table has {n} columns; write one cell per column (null for no value)")
-            for r, row in enumerate(self.rows)
-            if len(row) != n
-        ]
-
-
 class Column(Model):
     """One column of a columns slide: a heading and its bullets."""
 
@@ -190,15 +120,8 @@ class Contact(Model):
 
     name: Text = Field(description="The person's name.")
     role: Text | None = Field(None, description="Their role or organisation, e.g. `Miljömålssamordnare`.")
-    email: str | None = Field(None, description="Their e-mail address.")
+    email: Email | None = Field(None, description="Their e-mail address.")
     phone: str | None = Field(None, description="Their phone number, in quotes, e.g. `\"010-123 45 67\"`.")
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value is not None and not EMAIL.match(value):
-            raise ValueError(f"`{value}` is not an e-mail address; write it like namn.efternamn@lansstyrelsen.se")
-        return value
 
     @field_validator("phone")
     @classmethod

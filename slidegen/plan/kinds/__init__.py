@@ -34,6 +34,7 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "section": plan_section,
     "picture": plan_picture,
     "table": plan_table,
+    "bar_chart": plan_bar_chart,
     "columns": plan_columns,
     "quote": plan_quote,
     "closing": plan_closing,

@@ -35,7 +35,7 @@ def mark_boxes(ctx: Context, spec: ChartSpec, frame: Rect) -> list[TextBox]:
     return [
         TextBox(
             Rect(frame.x + round(m.x * frame.w), frame.y + round(m.y * frame.h), round(m.w * frame.w), round(m.h * frame.h)),
-            (para(m.text, space_before=0, align="ctr"),), spec.size, spec.family, spec.text, "text", NO_INSETS,
+            (para(m.text, space_before=0, align=m.align),), spec.size, spec.family, spec.text, "text", NO_INSETS,
             anchor="ctr", name="Chart mark",
         )
         for m in spec.marks

@@ -6,8 +6,10 @@ import re
 from dataclasses import replace
 
 from slidegen.errors import Location
-from slidegen.format import MISSING, decimal
+from slidegen.format import MISSING, NBSP, decimal
+from slidegen.models.data import DataCell
 from slidegen.models.slides import ClosingSlide, ColumnsSlide, PictureSlide, QuoteSlide, TableSlide
+from slidegen.models.slides.table import TableData, table_data
 from slidegen.plan.columns import ColumnText, fit_columns, heading_para
 from slidegen.plan.context import Context, inner, numbered_titles, table_style, text_slides, title_box
 from slidegen.plan.kinds.text import bullet_paras
@@ -50,7 +52,7 @@ def plan_picture(ctx: Context, slide: PictureSlide, i: int) -> list[SlidePlan]:
     if text_frame is None:
         return [SlidePlan("picture", title_box(ctx, slide.title, source), tuple(boxes), source, slide.notes)]
     paras = bullet_paras(ctx, list(slide.items or []), ("slides", i, "items"))
-    slides = text_slides(ctx, slide.title, paras, source, slide.notes, frame=text_frame)
+    slides = text_slides(ctx, slide.title, paras, source, slide.notes, frame=text_frame, unbroken=True)
     first = slides[0]
     slides[0] = replace(first, layout="picture", boxes=(*boxes, *first.boxes))
     return slides
@@ -73,40 +75,33 @@ def _caption(ctx: Context, text: str, place: Rect, source: Location) -> TextBox:
 
 def plan_table(ctx: Context, slide: TableSlide, i: int) -> list[SlidePlan]:
     source = ctx.loc("slides", i)
-    language = ctx.bundle.deck.model.meeting.language
-    rows = [list(row) for row in slide.rows]
-    numeric = tuple(
-        all(isinstance(row[c], (int, float)) or row[c] is None for row in rows)
-        and any(isinstance(row[c], (int, float)) for row in rows)
-        for c in range(len(slide.columns))
-    )
-    header = tuple(_cell(text, "r" if num else "l", bold=True) for text, num in zip(slide.columns, numeric))
-    cells = tuple(
-        tuple(_cell(_shown(value, language), "r" if num else "l") for value, num in zip(row, numeric)) for row in rows
-    )
-    missing = any(value is None for row in rows for value in row)
+    data = table_data(slide, ctx.bundle, ("slides", i))
+    assert isinstance(data, TableData), "the slide's check reports rows that cannot be shown"
+    aligns = ["r" if numeric else "l" for numeric in data.numeric]
+    missing = any(cell.value is None for row in data.rows for cell in row)
     spec = TableSpec(
-        header=header,
-        rows=cells,
-        narrow=numeric,
-        sources=tuple(ctx.loc("slides", i, "rows", r) for r in range(len(rows))),
-        description=f"Tabell: {slide.title}. {len(rows)} rader med kolumnerna {', '.join(slide.columns)}."
+        header=tuple(_cell(text, align, bold=True) for text, align in zip(data.header, aligns)),
+        rows=tuple(tuple(_cell(_shown(cell), align) for cell, align in zip(row, aligns)) for row in data.rows),
+        narrow=data.numeric,
+        sources=data.sources,
+        description=f"Tabell: {slide.title}. {len(data.rows)} rader med kolumnerna {', '.join(data.header)}."
         + (" – betyder att uppgift saknas." if missing else ""),
     )
     sizes, fonts, frame = ctx.theme.sizes, ctx.body_fonts, ctx.frames.body
     tables = plan_tables(spec, frame, fonts, table_style(ctx), CELL_INSETS, sizes.table, sizes.table_min,
-                         widths_at=lambda size: measured_widths(spec, frame.w, size, fonts, CELL_INSETS))
+                         widths_at=measured_widths(spec, frame.w, fonts, CELL_INSETS))
     titles = numbered_titles(ctx, slide.title, len(tables), source)
     return [SlidePlan("title_only", t, (tb,), source, slide.notes) for t, tb in zip(titles, tables)]
 
 
-def _shown(value: int | float | str | None, language: str) -> str:
-    """A cell's text: numbers in the language's way, no value as `–`."""
-    if value is None:
+def _shown(cell: DataCell) -> str:
+    """A cell's text: numbers the Swedish way with the decimals written (`45 %` with a no-break space), no value `–`."""
+    if cell.value is None:
         return MISSING
-    if isinstance(value, (int, float)):
-        return decimal(value, language)
-    return value
+    if isinstance(cell.value, float):
+        shown = decimal(int(cell.value) if cell.value.is_integer() else cell.value)
+        return f"{shown}{NBSP}%" if cell.percent else shown
+    return cell.value
 
 
 def _cell(text: str, align: str, bold: bool = False) -> Cell:
