@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from babel.numbers import NumberFormatError, format_decimal, get_minus_sign_symbol, parse_decimal
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
 
 NBSP = "\u00a0"
 MISSING = "–"
@@ -15,18 +18,35 @@ MISSING = "–"
 LOCALE = "sv_SE"
 """Whose conventions numbers are written and read in: digits grouped by a no-break space, a decimal comma."""
 
-MINUS = get_minus_sign_symbol(LOCALE)
-"""The minus sign Swedish writes (U+2212, from the locale data); Babel's formatting leaves it to the caller."""
+MINUS = "\u2212"
+"""The minus sign Swedish writes (the locale data's, U+2212; tests compare): Babel's formatting leaves it to the caller."""
 
 
+@lru_cache(maxsize=1)
+def _swedish() -> "Locale":
+    """The locale's data, read once when a number is first written (Babel is imported only then)."""
+    from babel import Locale
+
+    return Locale.parse(LOCALE)
+
+
+@lru_cache(maxsize=None)
+def _pattern(decimals: int | None) -> "NumberPattern":
+    """Babel's number pattern for a number of decimals (None: up to one), parsed once."""
+    from babel.numbers import parse_pattern
+
+    return parse_pattern("#,##0.#" if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
+@lru_cache(maxsize=1 << 14)
 def number(value: float, decimals: int | None = None) -> str:
     """1350 → `1 350` (no-break space), 12.5 → `12,5`, −3 → `−3` (a real minus).
 
     Without `decimals`, up to one decimal is shown and a whole number has none; with it, exactly
-    that many (so every label of a chart has the same number of decimals).
+    that many (so every label of a chart has the same number of decimals). Remembered: a chart's
+    planner writes the same values many times while it tries sizes.
     """
-    pattern = "#,##0.#" if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(abs(value), pattern, locale=LOCALE)
+    text = _pattern(decimals).apply(abs(value), _swedish())
     return f"{MINUS}{text}" if value < 0 and text.strip("0,") else text
 
 
@@ -41,8 +61,10 @@ def parse_number(text: str) -> float:
         cleaned = cleaned.replace(space, NBSP)  # the group separator the locale data names
     if "." in cleaned and "," not in cleaned:
         cleaned = cleaned.replace(".", ",")
+    from babel.numbers import NumberFormatError, parse_decimal
+
     try:
-        value = parse_decimal(cleaned, locale=LOCALE, strict=True)
+        value = parse_decimal(cleaned, locale=_swedish(), strict=True)
     except NumberFormatError as exc:
         raise ValueError(text) from exc
     if not isinstance(value, Decimal) or not value.is_finite():

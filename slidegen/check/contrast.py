@@ -54,14 +54,14 @@ RULES: tuple[Rule, ...] = (
 
 def palette_rules(theme: Theme) -> tuple[Rule, ...]:
     """The rules of a theme's bar-chart palette: each colour on the background and next to the one before it;
-    the first next to the last, since they meet when the palette repeats."""
+    the first after the last, since they meet when the palette repeats."""
     if not theme.colours.chart.palette:
         return ()  # the palette is `done` and `ongoing`, which RULES checks
     n = len(theme.colours.chart.palette)
     out = [Rule(f"chart.palette.{i}", "background", "segment") for i in range(n)]
     out += [Rule(f"chart.palette.{i}", f"chart.palette.{i - 1}", "segment", "next to") for i in range(1, n)]
     if n > 2:
-        out.append(Rule("chart.palette.0", f"chart.palette.{n - 1}", "segment", "next to (when it repeats)"))
+        out.append(Rule("chart.palette.0", f"chart.palette.{n - 1}", "segment", "after"))
     return tuple(out)
 
 

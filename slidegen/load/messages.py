@@ -160,6 +160,7 @@ def _plain(kind: str, err: Any, message: str) -> str:
         "int_from_float": f"expected a whole number, got {value}",
         "float_type": f"expected a number, got {value}",
         "float_parsing": f"expected a number, got {value}",
+        "finite_number": f"expected a number, got {value} (not a number one can draw)",
         "bool_type": f"expected true or false, got {value}",
         "bool_parsing": f"expected true or false, got {value}",
         "date_type": f"expected a date like 2016-10-28, got {value}",

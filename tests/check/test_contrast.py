@@ -96,7 +96,7 @@ def test_palette_neighbours_and_the_last_next_to_the_first_must_differ(project: 
     edit_theme(project, '"#B06A10"', '"#0F3C21"')
     edit_theme(project, '"#279D8E"', '"#2A8C82"')  # darker teal: fine beside the plum, too close to the first navy
     (found,) = problems(project)
-    assert "colours.chart.palette[0]: #0F4470 next to (when it repeats) chart.palette[5] #2A8C82 has contrast 2.4:1" in found
+    assert "colours.chart.palette[0]: #0F4470 after chart.palette[5] #2A8C82 has contrast 2.4:1" in found
 
 
 def test_without_a_palette_bar_charts_take_done_and_ongoing(project: Project):

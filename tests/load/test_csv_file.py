@@ -90,14 +90,14 @@ def test_delimiter_is_taken_from_the_first_line_outside_quotes():
     assert delimiter("bara en kolumn\n1,5") == ";"
 
 
+def too_many(line: int, cells: int) -> str:
+    return (f"content/data/kommuner.csv:{line}:3: this row has {cells} cells but the header (line 1) has 2; remove the "
+            "extra cells, put a cell holding the separator in quotes, or add a heading for the column")
+
+
 def test_a_row_with_too_many_cells_is_located_at_its_first_extra_cell(tmp_path):
     path = write(tmp_path, "Post,2016\nTryck, webb,45\nPersonal,1200,3,4\n")
-    assert errors(path, tmp_path) == [
-        "content/data/kommuner.csv:2:3: this row has 3 cells but the header (line 1) has 2; remove the extra cells, "
-        "put a cell holding the separator in quotes, or add a heading for the column",
-        "content/data/kommuner.csv:3:3: this row has 4 cells but the header (line 1) has 2; remove the extra cells, "
-        "put a cell holding the separator in quotes, or add a heading for the column",
-    ]
+    assert errors(path, tmp_path) == [too_many(2, 3), too_many(3, 4)]
 
 
 def test_a_file_that_is_not_utf8_is_located_at_its_first_bad_byte(tmp_path):
@@ -119,8 +119,7 @@ def test_utf16_is_named(tmp_path):
 def test_an_unclosed_quote_and_a_long_row_are_reported_together(tmp_path):
     path = write(tmp_path, 'Län;2016\nSkåne;3;4\nHalland;"7\n')
     assert errors(path, tmp_path) == [
-        "content/data/kommuner.csv:2:3: this row has 3 cells but the header (line 1) has 2; remove the extra cells, "
-        "put a cell holding the separator in quotes, or add a heading for the column",
+        too_many(2, 3),
         'content/data/kommuner.csv:3:2: this cell starts with a quote (") that is never closed; add the closing '
         "quote, or remove the opening one",
     ]
