@@ -89,3 +89,29 @@ def test_check_makes_each_picture_once_and_locates_what_cannot_be_read(tmp_path:
     cut.unlink()
     (problem,) = cache.check([_deck(box(cut, source=at))])
     assert problem.message.startswith("`content/bilder/trasig.jpg` cannot be read (")
+
+
+def test_the_hashes_of_the_sources_are_remembered_for_the_next_process(tmp_path: Path, monkeypatch):
+    import hashlib
+    import json
+
+    import slidegen.output.pictures as cache_module
+
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(jpeg_photo(640, 480))
+    folder = tmp_path / "cache"
+    first = PictureCache(folder)
+    first.check([_deck(box(photo))])
+    index = json.loads((folder / "sources.json").read_text(encoding="utf-8"))
+    assert index == {str(photo.resolve()): [photo.stat().st_size, photo.stat().st_mtime_ns,
+                                            hashlib.sha256(photo.read_bytes()).hexdigest()]}
+    read: list[str] = []
+    real = hashlib.file_digest
+    monkeypatch.setattr(cache_module.hashlib, "file_digest", lambda fh, name: read.append(fh.name) or real(fh, name))
+    monkeypatch.setattr(cache_module, "_digests", {})  # as in a new process
+    monkeypatch.setattr(cache_module, "_indexes", set())
+    made = PictureCache(folder).picture(box(photo))
+    assert read == []  # known from the index: the photo's bytes were not read again
+    photo.write_bytes(jpeg_photo(640, 480, 3))  # edited: a new change time and new bytes
+    assert PictureCache(folder).picture(box(photo)) != made
+    assert read == [str(photo)]

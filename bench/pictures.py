@@ -1,0 +1,161 @@
+"""The picture benchmark: the Nobel deck with 42 good examples, each with a 12-megapixel phone photo.
+
+    .venv/bin/python bench/pictures.py [--reps N] [--json FILE]
+
+Makes a project (the shipped content and themes, the shipped examples replaced by two per county,
+each with its own generated 4032 × 3024 JPEG of 4–6 MB carrying EXIF with GPS and, for every third,
+orientation 6 as a portrait photo has), then times whole-process builds of the Nobel deck: cold
+(output/.cache/ empty), warm after a text change, and warm unchanged; with peak memory and the
+size of the .pptx. Progress goes to stderr, the table (markdown) to stdout. Nothing here is part of
+the test suite's pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+from measure import Sample, run, stats  # noqa: E402
+
+from slidegen.models.county import COUNTIES  # noqa: E402
+
+PY = sys.executable
+SLIDEGEN = str(Path(PY).parent / "slidegen")
+NOBEL = "nobel-2016"
+SIZE = (4032, 3024)
+TARGETS = {"cold": 15.0, "warm after a text change": 1.5, "pptx MiB": 25.0, "peak MiB": 300.0}
+"""The issue's targets: seconds, seconds, MiB, MiB."""
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def photo(seed: int, portrait: bool) -> bytes:
+    """A 12-megapixel JPEG as a phone writes it (quality 92, EXIF with camera, date and GPS; a portrait
+    photo stored sideways with orientation 6): smooth colour fields, edges and sensor noise."""
+    rng = np.random.default_rng(seed)
+    w, h = SIZE
+    small = rng.integers(0, 256, (12, 16, 3), dtype=np.uint8)  # a few colour fields, blurred up to full size
+    base = np.asarray(Image.fromarray(small).resize((w, h), Image.Resampling.BICUBIC), dtype=np.int16)
+    y, x = np.ogrid[0:h, 0:w]
+    stripes = (((x // (40 + seed % 30)) + (y // (55 + seed % 20))) % 2 * 24).astype(np.int16)
+    noise = rng.integers(-14, 15, (h, w, 1), dtype=np.int16)
+    pixels = (base + stripes[..., None] + noise).clip(0, 255).astype(np.uint8)
+    image = Image.fromarray(pixels)
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[0x0132] = "Telefonbolaget", "Ficktelefon 12", "2016:05:14 10:31:02"
+    exif[0x8825] = {1: "N", 2: (59.0, 19.0, 42.0 + seed), 3: "E", 4: (18.0, 4.0, 7.0)}
+    if portrait:
+        image = image.transpose(Image.Transpose.ROTATE_90)  # stored sideways, upright with orientation 6
+        exif[0x0112] = 6
+    buf = io.BytesIO()
+    image.save(buf, format="JPEG", quality=92, exif=exif.tobytes())
+    return buf.getvalue()
+
+
+def make_project(dest: Path, count: int = 42) -> tuple[Path, list[int]]:
+    """The shipped project with `count` examples (two per county), each with its own photo; the deck file and
+    the photos' sizes in bytes."""
+    shutil.copytree(ROOT / "content", dest / "content", ignore=shutil.ignore_patterns("[!_]*-[0-9].yaml"))
+    shutil.copytree(ROOT / "themes", dest / "themes")
+    pictures = dest / "content" / "bilder"
+    sizes = []
+    for i in range(count):
+        county = COUNTIES[i // 2 % len(COUNTIES)]
+        number = i % 2 + 1
+        slug = f"{county.code.lower()}-{number}"
+        data = photo(i, portrait=i % 3 == 2)
+        sizes.append(len(data))
+        (pictures / f"{slug}.jpg").write_bytes(data)
+        (dest / "content" / "examples" / f"{slug}.yaml").write_text(
+            f"county: {county.name}\n"
+            f"title: \"Exempel {number} från {county.name}\"\n"
+            "description:\n  - Ett foto direkt från mobilen, 12 megapixel.\n  - Det andra stycket.\n"
+            "methods: [23, 22]\n"
+            f"picture: bilder/{slug}.jpg\n"
+            f"picture_alt: \"Foto {number} från {county.name}.\"\n"
+            "status: klar\n",
+            encoding="utf-8",
+        )
+        log(f"  photo {i + 1}/{count}: {len(data) / 2**20:.1f} MiB")
+    return dest / "content" / "decks" / f"{NOBEL}.yaml", sizes
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=5, help="repetitions of each run (default 5)")
+    parser.add_argument("--count", type=int, default=42, help="examples with a photo (default 42)")
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    args = parser.parse_args(argv)
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # children keep a bytecode cache, as after a normal install
+    with tempfile.TemporaryDirectory(prefix="slidegen-bench-pictures-") as tmp:
+        log(f"making {args.count} photos of {SIZE[0]} × {SIZE[1]} pixels …")
+        deck, sizes = make_project(Path(tmp) / "project", args.count)
+        project = deck.parents[2]
+        out = Path(tmp) / "out"
+        cache = project / "output" / ".cache"
+        cmd = [SLIDEGEN, "--root", str(project), "build", "-q", str(deck), "--out-dir", str(out)]
+        original = deck.read_text(encoding="utf-8")
+        edits = iter(range(10**6))
+
+        def drop_cache() -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+
+        def change_text() -> None:
+            deck.write_text(original.replace("Enkäten om arbetssätt", f"Enkäten om arbetssätt ({next(edits)})"),
+                            encoding="utf-8")
+
+        log("warming up (bytecode, matplotlib's font list) …")
+        run(cmd, env)
+        cases = [("cold: output/.cache/ empty", drop_cache), ("warm, after a text change", change_text),
+                 ("warm, unchanged", None)]
+        samples: dict[str, list[Sample]] = {name: [] for name, _ in cases}
+        log(f"{len(cases)} kinds of run, in turn, ×{args.reps} …")
+        for _ in range(args.reps):
+            for name, before in cases:
+                if before:
+                    before()
+                samples[name].append(run(cmd, env))
+        pptx = out / f"{NOBEL}.pptx"
+        pptx_mib = pptx.stat().st_size / 2**20
+        cached = sorted((cache / "pictures").iterdir())
+        measured = {name: stats(runs) for name, runs in samples.items()}
+    rows = [f"| {name} | {w.s()} | {c.s()} | {rss:.0f} MiB |" for name, (w, c, rss) in measured.items()]
+    source_mib = sum(sizes) / 2**20
+    lines = [
+        f"### The Nobel deck with {args.count} photos of {SIZE[0]} × {SIZE[1]} pixels, whole process",
+        "",
+        f"Photos: {args.count} JPEGs, {min(sizes) / 2**20:.1f}–{max(sizes) / 2**20:.1f} MiB each, "
+        f"{source_mib:.0f} MiB together; the deck: {pptx_mib:.1f} MiB ({len(cached)} pictures in the cache).",
+        "",
+        "| run | wall | CPU (user + sys) | peak RSS |",
+        "|---|---|---|---|",
+        *rows,
+        "",
+    ]
+    print("\n".join(lines))
+    if args.json:
+        args.json.write_text(json.dumps({
+            "runs": {name: [s.__dict__ | {"out": ""} for s in runs] for name, runs in samples.items()},
+            "pptx_bytes": int(pptx_mib * 2**20), "photo_bytes": sizes,
+        }, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
