@@ -17,6 +17,7 @@ import io
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -100,12 +101,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--reps", type=int, default=5, help="repetitions of each run (default 5)")
     parser.add_argument("--count", type=int, default=42, help="examples with a photo (default 42)")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--make", type=Path, help=argparse.SUPPRESS)  # only make the project there
     args = parser.parse_args(argv)
+    if args.make:
+        deck, sizes = make_project(args.make, args.count)
+        print(f"{deck}\n{json.dumps(sizes)}")
+        return 0
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # children keep a bytecode cache, as after a normal install
     with tempfile.TemporaryDirectory(prefix="slidegen-bench-pictures-") as tmp:
         log(f"making {args.count} photos of {SIZE[0]} × {SIZE[1]} pixels …")
-        deck, sizes = make_project(Path(tmp) / "project", args.count)
+        # in a child: a measured child started from a process that once held a lot of memory would report
+        # that process's peak as its own (Linux keeps the high-water mark over the fork before the exec)
+        made = subprocess.run([PY, __file__, "--make", str(Path(tmp) / "project"), "--count", str(args.count)],
+                              check=True, capture_output=True, text=True)
+        deck, sizes = Path(made.stdout.splitlines()[0]), json.loads(made.stdout.splitlines()[1])
         project = deck.parents[2]
         out = Path(tmp) / "out"
         cache = project / "output" / ".cache"
@@ -120,6 +130,7 @@ def main(argv: list[str]) -> int:
             deck.write_text(original.replace("Enkäten om arbetssätt", f"Enkäten om arbetssätt ({next(edits)})"),
                             encoding="utf-8")
 
+        load_start = " ".join(f"{x:.1f}" for x in os.getloadavg())
         log("warming up (bytecode, matplotlib's font list) …")
         run(cmd, env)
         cases = [("cold: output/.cache/ empty", drop_cache), ("warm, after a text change", change_text),
@@ -135,13 +146,16 @@ def main(argv: list[str]) -> int:
         pptx_mib = pptx.stat().st_size / 2**20
         cached = sorted((cache / "pictures").iterdir())
         measured = {name: stats(runs) for name, runs in samples.items()}
+        load_end = " ".join(f"{x:.1f}" for x in os.getloadavg())
     rows = [f"| {name} | {w.s()} | {c.s()} | {rss:.0f} MiB |" for name, (w, c, rss) in measured.items()]
     source_mib = sum(sizes) / 2**20
     lines = [
         f"### The Nobel deck with {args.count} photos of {SIZE[0]} × {SIZE[1]} pixels, whole process",
         "",
         f"Photos: {args.count} JPEGs, {min(sizes) / 2**20:.1f}–{max(sizes) / 2**20:.1f} MiB each, "
-        f"{source_mib:.0f} MiB together; the deck: {pptx_mib:.1f} MiB ({len(cached)} pictures in the cache).",
+        f"{source_mib:.0f} MiB together; the deck: {pptx_mib:.1f} MiB ({len(cached) - 1} pictures in the cache). "
+        f"{os.cpu_count()} cores; load average {load_start} at the start, {load_end} at the end; "
+        f"{args.reps} runs of each kind, in turn.",
         "",
         "| run | wall | CPU (user + sys) | peak RSS |",
         "|---|---|---|---|",

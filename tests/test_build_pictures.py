@@ -222,20 +222,21 @@ def test_a_bad_picture_is_a_located_error_and_nothing_is_written(project: Projec
     (problem,) = err.value.sorted()
     assert str(problem).startswith(f"{project.show(example)}:6:10: picture: {says}"), str(problem)
     assert not out.exists() or not any(out.iterdir())
-    with pytest.raises(ContentError) as again:  # validate says the same
-        validate_paths(project, [])
-    assert [str(p) for p in again.value.sorted()] == [str(problem)]
+    for paths in ([], [example]):  # validate says the same, of everything or of the example alone
+        with pytest.raises(ContentError) as again:
+            validate_paths(project, paths)
+        assert [str(p) for p in again.value.sorted()] == [str(problem)]
 
 
 def test_validate_notes_a_picture_too_small_for_its_frame(project: Project):
     (project.content / "bilder").mkdir(exist_ok=True)
     (project.content / "bilder" / "liten.jpg").write_bytes(jpeg_photo(200, 150))
     example = add_example(project, "Blekinge", "bilder/liten.jpg")
-    result = CliRunner().invoke(main, ["--root", str(project.root), "validate"])
-    assert result.exit_code == 0, result.output
-    notes = [line for line in result.output.splitlines() if line.startswith("note:")]
-    assert len(notes) == 1, result.output
-    assert notes[0].startswith(f"note: {project.show(example)}:6:10: picture: `liten.jpg` is 200 × 150 pixels, ")
-    assert "dpi on its" in notes[0] and "will look blurry; a picture of " in notes[0]
-    assert notes[0].endswith("pixels would be sharp")
-    assert "files checked, no problems found" in result.output
+    for paths in ([], [str(example)]):
+        result = CliRunner().invoke(main, ["--root", str(project.root), "validate", *paths])
+        assert result.exit_code == 0, result.output
+        notes = [line for line in result.output.splitlines() if line.startswith("note:")]
+        assert len(notes) == 1, result.output
+        assert notes == [f"note: {project.show(example)}:6:10: picture: `liten.jpg` is 200 × 150 pixels, 40 dpi "
+                         "on its 12.6 × 9.5 cm frame, and will look blurry; a picture of 995 × 746 pixels would be sharp"]
+        assert "checked, no problems found" in result.output
