@@ -199,8 +199,8 @@ def _truncated() -> bytes:
 
 BAD = {
     "bilder/trasig.jpg": (_truncated, "`content/bilder/trasig.jpg` starts like a JPEG picture but cannot be read "
-                                      "(the file ends too early: was it copied or downloaded only in part?); save it "
-                                      "again as PNG or JPEG"),
+                                      "(the file ends too early: was it copied or downloaded only in part?); open it "
+                                      "in a picture program and save it again"),
     "bilder/foto.heic": (lambda: "Det här är en textfil, inte ett foto.\n".encode(),
                          "`bilder/foto.heic` is not a PNG, JPEG, HEIC or WebP picture (its content is not a "
                          "picture); save it as PNG or JPEG"),

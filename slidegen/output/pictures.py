@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Iterable
 
 from slidegen.errors import Location, Problem, ToolError, display_path
 from slidegen.load.pictures import PictureError
@@ -130,21 +131,25 @@ class PictureCache:
 
     def check(self, plans: list[DeckPlan]) -> list[Problem]:
         """Make (or find) every picture of the decks; a located problem for each that cannot be read."""
+        return self.check_boxes(box for deck_plan in plans for slide in deck_plan.slides for box in slide.boxes
+                                if isinstance(box, PictureBox))
+
+    def check_boxes(self, boxes: Iterable[PictureBox]) -> list[Problem]:
+        """Make (or find) the picture of each box once; a located problem for each that cannot be read."""
         problems: list[Problem] = []
         done: set[tuple[Path, int, int, tuple[float, ...] | None]] = set()
-        for deck_plan in plans:
-            for slide in deck_plan.slides:
-                for box in slide.boxes:
-                    if not isinstance(box, PictureBox) or (box.path, box.frame.w, box.frame.h, box.crop) in done:
-                        continue
-                    done.add((box.path, box.frame.w, box.frame.h, box.crop))
-                    try:
-                        self.picture(box)
-                    except PictureError as exc:
-                        problems.append(self._problem(box, f"{exc}; {exc.advice or 'save it again as PNG or JPEG'}"))
-                    except OSError as exc:
-                        problems.append(self._problem(box, f"cannot be read ({exc.strerror}); check that the file "
-                                                           "is still there and not open elsewhere"))
+        for box in boxes:
+            if (box.path, box.frame.w, box.frame.h, box.crop) in done:
+                continue
+            done.add((box.path, box.frame.w, box.frame.h, box.crop))
+            try:
+                self.picture(box)
+            except PictureError as exc:
+                advice = exc.advice or "open it in a picture program and save it again"
+                problems.append(self._problem(box, f"{exc}; {advice}"))
+            except OSError as exc:
+                problems.append(self._problem(box, f"cannot be read ({exc.strerror}); check that the file "
+                                                   "is still there and not open elsewhere"))
         self._write_index({path for path, *_ in done})
         return problems
 

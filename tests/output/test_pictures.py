@@ -84,7 +84,8 @@ def test_check_makes_each_picture_once_and_locates_what_cannot_be_read(tmp_path:
     assert made == [logo, cut]
     assert [str(p) for p in problems] == [
         "content/examples/skane-1.yaml:9:10: picture: `content/bilder/trasig.jpg` starts like a JPEG picture but "
-        "cannot be read (the file ends too early: was it copied or downloaded only in part?); save it again as PNG or JPEG"
+        "cannot be read (the file ends too early: was it copied or downloaded only in part?); open it in a picture "
+        "program and save it again"
     ]
     cut.unlink()
     (problem,) = cache.check([_deck(box(cut, source=at))])
