@@ -8,18 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from photos import (
-    BLUE,
-    RED,
-    cmyk_jpeg,
-    colour_at,
-    heic_photo,
-    jpeg_photo,
-    metadata_in,
-    near,
-    png_header_only,
-    webp_photo,
-)
+import photos
 from PIL import Image
 from pptx import Presentation
 
@@ -34,12 +23,12 @@ NOBEL = "nobel-2016"
 
 PHOTOS = {
     # county: (file, its bytes, the upright size)
-    "Stockholm": ("bilder/stående.jpg", lambda: jpeg_photo(640, 480, 6), (640, 480)),
-    "Uppsala": ("bilder/spegel.jpg", lambda: jpeg_photo(640, 480, 7), (640, 480)),
-    "Gotland": ("bilder/iphone.heic", lambda: heic_photo(640, 480), (640, 480)),
-    "Kalmar": ("bilder/webb.webp", lambda: webp_photo(640, 480, 8), (640, 480)),
-    "Halland": ("bilder/tryck.jpg", cmyk_jpeg, (320, 240)),
-    "Dalarna": ("bilder/stor.jpg", lambda: jpeg_photo(4032, 3024, 1), (4032, 3024)),
+    "Stockholm": ("bilder/stående.jpg", lambda: photos.jpeg_photo(640, 480, 6), (640, 480)),
+    "Uppsala": ("bilder/spegel.jpg", lambda: photos.jpeg_photo(640, 480, 7), (640, 480)),
+    "Gotland": ("bilder/iphone.heic", lambda: photos.heic_photo(640, 480), (640, 480)),
+    "Kalmar": ("bilder/webb.webp", lambda: photos.webp_photo(640, 480, 8), (640, 480)),
+    "Halland": ("bilder/tryck.jpg", photos.cmyk_jpeg, (320, 240)),
+    "Dalarna": ("bilder/stor.jpg", lambda: photos.jpeg_photo(4032, 3024, 1), (4032, 3024)),
 }
 
 
@@ -59,9 +48,9 @@ def add_example(project: Project, county: str, picture: str, name: str | None = 
     return path
 
 
-def with_photos(project: Project, photos: dict = PHOTOS) -> None:
+def with_photos(project: Project, chosen: dict = PHOTOS) -> None:
     (project.content / "bilder").mkdir(exist_ok=True)
-    for county, (ref, make, _) in photos.items():
+    for county, (ref, make, _) in chosen.items():
         (project.content / ref).write_bytes(make())
         add_example(project, county, ref)
 
@@ -97,19 +86,19 @@ def test_every_photo_is_upright_with_the_frame_of_its_upright_shape(built):
         image = Image.open(io.BytesIO(blob))
         assert abs(image.width / image.height - size[0] / size[1]) < 0.01, county
         if county != "Halland":  # the CMYK picture has no marks
-            assert near(colour_at(image, 0.03, 0.03), RED), county
-            assert near(colour_at(image, 0.97, 0.03), BLUE), county
+            assert photos.near(photos.colour_at(image, 0.03, 0.03), photos.RED), county
+            assert photos.near(photos.colour_at(image, 0.97, 0.03), photos.BLUE), county
 
 
 def test_no_picture_in_the_package_carries_metadata(built):
     _, path = built
     for county, (_, blob) in pictures_by_title(path).items():
-        assert metadata_in(blob) == [], county
+        assert photos.metadata_in(blob) == [], county
     with zipfile.ZipFile(path) as z:
         media = [n for n in z.namelist() if n.startswith("ppt/media/")]
         assert len(media) >= len(PHOTOS)
         for name in media:  # the chart pictures, drawn by slidegen, say only their resolution (pHYs)
-            assert [m for m in metadata_in(z.read(name)) if m != "pHYs"] == [], name
+            assert [m for m in photos.metadata_in(z.read(name)) if m != "pHYs"] == [], name
         everything = b"".join(z.read(n) for n in z.namelist())
     for secret in (b"Ficktelefon", b"Telefonbolaget", b"xmpmeta", b"2016:05:14"):
         assert secret not in everything
@@ -148,7 +137,7 @@ def test_heic_webp_and_cmyk_are_embedded_as_rgb_jpeg(built):
         image = Image.open(io.BytesIO(pictures[county][1]))
         assert (image.format, image.mode) == ("JPEG", "RGB"), county
     cmyk = Image.open(io.BytesIO(pictures["Halland"][1]))
-    assert near(colour_at(cmyk, 0.25, 0.5), (0, 255, 255)) and near(colour_at(cmyk, 0.75, 0.5), (255, 0, 0))
+    assert photos.near(photos.colour_at(cmyk, 0.25, 0.5), (0, 255, 255)) and photos.near(photos.colour_at(cmyk, 0.75, 0.5), (255, 0, 0))
 
 
 def test_the_theme_logo_goes_through_the_pipeline(project: Project, tmp_path: Path):
@@ -187,13 +176,13 @@ def test_a_text_change_re_encodes_no_picture(project: Project, tmp_path: Path, m
                     encoding="utf-8")
     build(project, [deck], out_dir=tmp_path)
     assert made == []
-    (project.content / "bilder" / "webb.webp").write_bytes(webp_photo(800, 600, 8))  # new bytes: made again
+    (project.content / "bilder" / "webb.webp").write_bytes(photos.webp_photo(800, 600, 8))  # new bytes: made again
     build(project, [deck], out_dir=tmp_path)
     assert [p.name for p in made] == ["webb.webp"]
 
 
 def _truncated() -> bytes:
-    data = jpeg_photo(640, 480)
+    data = photos.jpeg_photo(640, 480)
     return data[: len(data) * 2 // 3]
 
 
@@ -204,7 +193,7 @@ BAD = {
     "bilder/foto.heic": (lambda: "Det här är en textfil, inte ett foto.\n".encode(),
                          "`bilder/foto.heic` is not a PNG, JPEG, HEIC or WebP picture (its content is not a "
                          "picture); save it as PNG or JPEG"),
-    "bilder/bomb.png": (lambda: png_header_only(30000, 30000),
+    "bilder/bomb.png": (lambda: photos.png_header_only(30000, 30000),
                         "`bilder/bomb.png` is 30000 × 30000 pixels (900 megapixels), more than the 120 megapixels "
                         "a picture may have; save it smaller"),
 }
@@ -230,7 +219,7 @@ def test_a_bad_picture_is_a_located_error_and_nothing_is_written(project: Projec
 
 def test_validate_notes_a_picture_too_small_for_its_frame(project: Project):
     (project.content / "bilder").mkdir(exist_ok=True)
-    (project.content / "bilder" / "liten.jpg").write_bytes(jpeg_photo(200, 150))
+    (project.content / "bilder" / "liten.jpg").write_bytes(photos.jpeg_photo(200, 150))
     example = add_example(project, "Blekinge", "bilder/liten.jpg")
     for paths in ([], [str(example)]):
         result = CliRunner().invoke(main, ["--root", str(project.root), "validate", *paths])
