@@ -59,7 +59,7 @@ def picture_cache(project: Project) -> PictureCache:
     """The pictures made for their frames, kept between builds under output/.cache/pictures/."""
     from slidegen.output.pictures import PictureCache
 
-    return PictureCache(project.output / ".cache" / "pictures")
+    return PictureCache(project.output / ".cache" / "pictures", project.root)
 
 
 def make_pictures(project: Project, plans: list[DeckPlan]) -> None:

@@ -275,7 +275,7 @@ def validate(project: Any, paths: tuple[Path, ...]) -> None:
     """
     from slidegen.commands.validate import validate_paths
 
-    checked = _run(lambda: validate_paths(project, list(paths)))
+    checked = _run(lambda: validate_paths(project, list(paths), report=_warn))
     click.echo(f"{checked} file{'s' if checked != 1 else ''} checked, no problems found")
 
 

@@ -84,7 +84,10 @@ UNREADABLE = (OSError, SyntaxError, ValueError, EOFError, struct.error)
 
 def unreadable(kind: str, exc: BaseException) -> PictureError:
     """The error for a picture whose bytes start right but cannot be decoded."""
-    return PictureError(f"starts like a {kind} picture but cannot be read ({exc or type(exc).__name__})")
+    why = str(exc) or type(exc).__name__
+    if "truncated" in why or "broken data stream" in why:
+        why = "the file ends too early: was it copied or downloaded only in part?"
+    return PictureError(f"starts like a {kind} picture but cannot be read ({why})")
 
 
 def _open_png(path: str) -> Image.Image:

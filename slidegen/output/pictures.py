@@ -4,12 +4,14 @@ hash of the source's bytes and the size they are made for, until either changes.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Iterable
 
-from slidegen.errors import Location, Problem, ToolError
+from slidegen.errors import Location, Problem, ToolError, display_path
 from slidegen.load.pictures import PictureError
 from slidegen.output.files import write_atomic
 from slidegen.plan.model import DeckPlan, PictureBox
@@ -19,8 +21,15 @@ PIPELINE = "1"
 
 SUFFIXES = {b"\xff\xd8": ".jpg", b"\x89P": ".png"}
 
-_digests: dict[tuple[Path, int, int], str] = {}
-"""The hash of each source file already read in this process, by its path, size and change time."""
+_digests: dict[tuple[str, int, int], str] = {}
+"""The hash of each source file already known in this process, by its path, size and change time."""
+
+_indexes: set[Path] = set()
+"""The cache folders whose index of source hashes this process has read."""
+
+INDEX = "sources.json"
+"""The file in the cache folder that remembers each source's hash by its path, size and change time, so an
+unchanged rebuild does not read every photo again (an edited file always gets a new change time)."""
 
 
 @lru_cache(maxsize=1)
@@ -34,10 +43,14 @@ def _making_state() -> str:
     return "|".join(parts)
 
 
-def source_digest(path: Path) -> str:
-    """The SHA-256 of a file's bytes, read once per process while its size and change time stay the same."""
+def _stamp(path: Path) -> tuple[str, int, int]:
     st = path.stat()
-    stamp = (path.resolve(), st.st_size, st.st_mtime_ns)
+    return str(path.resolve()), st.st_size, st.st_mtime_ns
+
+
+def source_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read again only when its size or change time differ from when it was read."""
+    stamp = _stamp(path)
     digest = _digests.get(stamp)
     if digest is None:
         with path.open("rb") as fh:
@@ -50,13 +63,52 @@ def source_digest(path: Path) -> str:
 
 @dataclass(frozen=True)
 class PictureCache:
-    """Pictures made for their frames, kept between builds in a folder (none: always made)."""
+    """Pictures made for their frames, kept between builds in a folder (none: always made); problems name
+    the pictures relative to `root` (the project folder)."""
 
     folder: Path | None
+    root: Path | None = None
+
+    def _read_index(self) -> None:
+        """The source hashes an earlier build remembered in this folder, known from now on."""
+        if self.folder is None or self.folder in _indexes:
+            return
+        _indexes.add(self.folder)
+        try:
+            entries = json.loads((self.folder / INDEX).read_text(encoding="utf-8"))
+            _digests.update({(path, size, mtime): digest for path, (size, mtime, digest) in entries.items()})
+        except (OSError, ValueError, TypeError, AttributeError):
+            pass  # no index yet, or a damaged one: the sources are read again
+
+    def _write_index(self, paths: set[Path]) -> None:
+        """Remember the hashes of these sources for the next build (when one differs from what is remembered)."""
+        if self.folder is None:
+            return
+        entries = {}
+        for path in sorted(paths):
+            try:
+                stamp = _stamp(path)
+            except OSError:
+                continue
+            if stamp in _digests:
+                entries[stamp[0]] = [stamp[1], stamp[2], _digests[stamp]]
+        try:
+            old = json.loads((self.folder / INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            old = {}
+        if isinstance(old, dict) and all(old.get(k) == v for k, v in entries.items()):
+            return
+        merged = {**(old if isinstance(old, dict) else {}), **entries}
+        try:
+            write_atomic(self.folder / INDEX, json.dumps(merged, indent=0, sort_keys=True).encode())
+        except ToolError:
+            pass  # only costs time
 
     def picture(self, box: PictureBox) -> bytes:
         """The picture of a box as it is embedded (JPEG or PNG), from the cache when it was made before."""
         from slidegen.render.pictures import Target
+
+        self._read_index()
 
         target = Target.of(box.frame.w, box.frame.h, box.crop)
         key = hashlib.sha256(
@@ -79,23 +131,28 @@ class PictureCache:
 
     def check(self, plans: list[DeckPlan]) -> list[Problem]:
         """Make (or find) every picture of the decks; a located problem for each that cannot be read."""
+        return self.check_boxes(box for deck_plan in plans for slide in deck_plan.slides for box in slide.boxes
+                                if isinstance(box, PictureBox))
+
+    def check_boxes(self, boxes: Iterable[PictureBox]) -> list[Problem]:
+        """Make (or find) the picture of each box once; a located problem for each that cannot be read."""
         problems: list[Problem] = []
         done: set[tuple[Path, int, int, tuple[float, ...] | None]] = set()
-        for deck_plan in plans:
-            for slide in deck_plan.slides:
-                for box in slide.boxes:
-                    if not isinstance(box, PictureBox) or (box.path, box.frame.w, box.frame.h, box.crop) in done:
-                        continue
-                    done.add((box.path, box.frame.w, box.frame.h, box.crop))
-                    try:
-                        self.picture(box)
-                    except PictureError as exc:
-                        problems.append(_problem(box, f"{exc}; {exc.advice or 'save it again as PNG or JPEG'}"))
-                    except OSError as exc:
-                        problems.append(_problem(box, f"cannot be read ({exc.strerror}); check that the file is "
-                                                      "still there and not open elsewhere"))
+        for box in boxes:
+            if (box.path, box.frame.w, box.frame.h, box.crop) in done:
+                continue
+            done.add((box.path, box.frame.w, box.frame.h, box.crop))
+            try:
+                self.picture(box)
+            except PictureError as exc:
+                advice = exc.advice or "open it in a picture program and save it again"
+                problems.append(self._problem(box, f"{exc}; {advice}"))
+            except OSError as exc:
+                problems.append(self._problem(box, f"cannot be read ({exc.strerror}); check that the file "
+                                                   "is still there and not open elsewhere"))
+        self._write_index({path for path, *_ in done})
         return problems
 
-
-def _problem(box: PictureBox, what: str) -> Problem:
-    return Problem(box.source or Location(box.path.as_posix()), f"`{box.path.name}` {what}")
+    def _problem(self, box: PictureBox, what: str) -> Problem:
+        name = display_path(box.path, self.root)
+        return Problem(box.source or Location(name), f"`{name}` {what}")

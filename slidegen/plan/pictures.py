@@ -45,7 +45,7 @@ def blurry_note(box: PictureBox) -> str | None:
     if dpi >= BLURRY_DPI:
         return None
     need = (math.ceil(inches_w * SHARP_DPI / (1 - left - right)), math.ceil(inches_h * SHARP_DPI / (1 - top - bottom)))
-    where = f"{box.source}: {box.source.path + ': ' if box.source and box.source.path else ''}" if box.source else ""
-    return (f"{where}`{box.path.name}` is {box.pixels[0]} × {box.pixels[1]} pixels, {dpi:.0f} dpi on its "
+    where = f"{box.source}: {box.source.path + ': ' if box.source.path else ''}" if box.source else ""
+    return (f"{where}`{box.path.name}` is {box.pixels[0]} × {box.pixels[1]} pixels, {math.floor(dpi)} dpi on its "
             f"{to_cm(box.frame.w):.1f} × {to_cm(box.frame.h):.1f} cm frame, and will look blurry; "
             f"a picture of {need[0]} × {need[1]} pixels would be sharp")

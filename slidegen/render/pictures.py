@@ -7,14 +7,13 @@ import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
+
+from PIL import Image
 
 from slidegen.load.pictures import UNREADABLE, open_picture, orientation, unreadable, upright
 from slidegen.plan.pictures import SHARP_DPI
 from slidegen.units import EMU_PER_INCH
-
-if TYPE_CHECKING:
-    from PIL import Image
 
 DPI = SHARP_DPI
 """The most pixels per inch of its frame a picture is embedded with: sharp on a projector and in print."""
@@ -56,17 +55,21 @@ class Target:
         return max(1, round(shown[0] * scale)), max(1, round(shown[1] * scale))
 
 
-_TURNS: dict[int, tuple[int, ...]] = {
-    1: (),
-    2: (0,),  # Image.Transpose.FLIP_LEFT_RIGHT
-    3: (3,),  # ROTATE_180
-    4: (1,),  # FLIP_TOP_BOTTOM
-    5: (5,),  # TRANSPOSE
-    6: (4,),  # ROTATE_270
-    7: (6,),  # TRANSVERSE
-    8: (2,),  # ROTATE_90
+_TURNS: dict[int, Image.Transpose | None] = {
+    1: None,
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
 }
-"""The transposition (Pillow's Image.Transpose values) that turns stored pixels upright, by EXIF orientation."""
+"""What turns stored pixels upright, by their EXIF orientation."""
+
+_PLAIN = {"1": "L", "P": "RGB", "PA": "RGBA", "La": "LA", "RGBa": "RGBA", "RGBX": "RGB", "YCbCr": "RGB",
+          "I": "L", "F": "L"}
+"""Modes that are converted before scaling, and what to."""
 
 
 def _plain(image: Image.Image) -> Image.Image:
@@ -79,7 +82,7 @@ def _plain(image: Image.Image) -> Image.Image:
         return image
     if mode.startswith("I;16"):
         return image.convert("I").point(lambda v: v / 256).convert("L")  # type: ignore[operator]
-    return image.convert("RGBA" if "A" in image.getbands() or mode == "PA" else "RGB" if mode != "1" else "L")
+    return image.convert(_PLAIN.get(mode, "RGBA" if "A" in image.getbands() else "RGB"))
 
 
 def _srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
@@ -127,8 +130,6 @@ def embed(path: Path, target: Target) -> bytes:
 
     Raises PictureError (load/pictures.py) when the file is not a picture slidegen reads or cannot be decoded.
     """
-    from PIL import Image
-
     image, kind = open_picture(path)
     with image:
         turn = orientation(image)
@@ -144,19 +145,20 @@ def embed(path: Path, target: Target) -> bytes:
         except UNREADABLE as exc:
             raise unreadable(kind, exc) from None
         picture: Image.Image = image
-        for method in _TURNS[turn]:
-            picture = picture.transpose(Image.Transpose(method))
+        method = _TURNS[turn]
+        if method is not None:
+            picture = picture.transpose(method)
         if picture.size != full:  # decoded smaller (draft): the crop box in the decoded pixels
             sx, sy = picture.size[0] / full[0], picture.size[1] / full[1]
             box = (round(box[0] * sx), round(box[1] * sy), max(round(box[2] * sx), 1), max(round(box[3] * sy), 1))
         if box != (0, 0, *picture.size):
             picture = picture.crop(box)
         picture = _plain(picture)
-        lossless = kind in ("PNG", "WebP") and picture.getcolors(FEW_COLOURS) is not None
+        drawing = kind in ("PNG", "WebP") and picture.getcolors(FEW_COLOURS) is not None
         if picture.size != final:
             picture = picture.resize(final, Image.Resampling.LANCZOS)
         picture = _srgb(picture, icc)
-        fmt = "PNG" if lossless or _has_transparency(picture) else "JPEG"
+        fmt = "PNG" if drawing or _has_transparency(picture) else "JPEG"
         if fmt == "JPEG" and picture.mode not in ("L", "RGB"):
             picture = picture.convert("RGB")
         if picture is image:

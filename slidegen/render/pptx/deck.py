@@ -22,7 +22,7 @@ from slidegen.plan.model import (
 )
 from slidegen.render.pptx.base import presentation
 from slidegen.render.pptx.charts import ChartPicture, add_chart
-from slidegen.render.pptx.package import add_slide, count_parts
+from slidegen.render.pptx.package import add_slide, count_parts, save
 from slidegen.render.pptx.properties import set_properties
 from slidegen.render.pptx.shapes import mark_decorative, remove_shape, set_description
 from slidegen.render.pptx.table import render_table
@@ -129,6 +129,4 @@ def render_deck(plan: DeckPlan, theme: Theme, chart_picture: ChartPicture, pictu
     for slide_plan in plan.slides:
         render_slide(prs, layouts, slide_plan, plan.properties.language, chart_picture, picture)
     set_properties(prs, plan)
-    buf = io.BytesIO()
-    prs.save(buf)
-    return buf.getvalue()
+    return save(prs)
