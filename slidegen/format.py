@@ -103,5 +103,5 @@ def decimal(value: float) -> str:
     """A number with every decimal it was written with, the Swedish way: 1350 → `1 350` (no-break space),
     12.25 → `12,25`, −3 → `−3` (a real minus); for tables, which show what was written."""
     digits = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    text = format_decimal(abs(digits), locale=LOCALE, decimal_quantization=False)
+    text = _pattern(None).apply(abs(digits), _swedish(), decimal_quantization=False)
     return f"{MINUS}{text}" if digits < 0 and text.strip("0,") else text

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 
 from babel.core import UnknownLocaleError
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from babel.numbers import NumberFormatError, parse_decimal
+
+from slidegen.format import decimal
 
 BLANK_HEADING = "–"
 """What a heading the original leaves empty is written as (slidegen's headings are never empty)."""
@@ -21,8 +23,8 @@ def _locale(language: str) -> str:
 
 def cell_value(text: str, language: str) -> int | float | str | None:
     """A cell as slidegen writes it: None when empty, a number when the text is one in the deck's language
-    and slidegen would show every digit of it again (`1,350` in English, `1 350` or `12,5` in Swedish),
-    else the text. Years (`2016`), codes and numbers with leading zeros stay text."""
+    (`1,350` in English, `1 350` or `12,5` in Swedish) and the table shows every digit of it again (the
+    Swedish way: `1 350`, `12,5`), else the text. Years (`2016`), codes and numbers with leading zeros stay text."""
     t = text.strip()
     if not t:
         return None
@@ -41,19 +43,9 @@ def cell_value(text: str, language: str) -> int | float | str | None:
         else float(parsed)
     if isinstance(value, float) and value.is_integer():
         return t  # `12,0`: shown as 12, a digit would be lost
-    if _DIGITS.findall(shown(value, language)) != _DIGITS.findall(t):
+    if _DIGITS.findall(decimal(value)) != _DIGITS.findall(t):
         return t
     return value
-
-
-def shown(value: int | float, language: str) -> str:
-    """A number as slidegen shows it in a table: every digit given, grouped and marked as the language writes it."""
-    digits = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    try:
-        text = format_decimal(abs(digits), locale=_locale(language), decimal_quantization=False)
-    except UnknownLocaleError:
-        text = format_decimal(abs(digits), locale="sv_SE", decimal_quantization=False)
-    return ("−" if digits < 0 else "") + text
 
 
 def header_text(text: str) -> str:
