@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from click.testing import CliRunner
 from deckread import read_deck
 from kinds import DECK, THEMES, kinds_project
@@ -155,7 +158,9 @@ def test_pictures_have_their_alt_texts_crops_and_captions_under_them(built):
     assert caption.top >= flow.top + flow.height and caption.text_frame.text == "Källa: RUS 2017"
     tree = picture("Trädet som symbol")
     assert description(tree) == "Ett grönt lövträd på en gräsmatta"
-    assert tree.crop_top > 0 and tree.crop_top == pytest.approx(tree.crop_bottom, abs=1e-4) and tree.crop_left == 0
+    assert (tree.crop_left, tree.crop_top, tree.crop_right, tree.crop_bottom) == (0, 0, 0, 0)  # the pipeline cut the pixels
+    shown = Image.open(io.BytesIO(tree.image.blob))
+    assert shown.width / shown.height == pytest.approx(tree.width / tree.height, rel=0.02)  # cut to its frame's shape
     decorative = picture("Bakgrundsbild")
     assert is_decorative(decorative) and description(decorative) == ""
     for title in ("Så sprids de goda exemplen", "Trädet som symbol", "Bakgrundsbild"):

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Iterable
 
 from slidegen.errors import Location, Problem, ToolError, display_path
-from slidegen.load.pictures import PictureError
 from slidegen.output.files import write_atomic
 from slidegen.plan.model import DeckPlan, PictureBox
+from slidegen.render.pictures import PictureError
 
 PIPELINE = "1"
 """The version of what render/pictures.py makes: raise it when the same source and target give other bytes."""

@@ -11,9 +11,12 @@ from typing import Callable
 
 from PIL import Image
 
-from slidegen.load.pictures import UNREADABLE, open_picture, orientation, unreadable, upright
+from slidegen.load.pictures import UNREADABLE, PictureError, open_picture, orientation, unreadable, upright
 from slidegen.plan.pictures import SHARP_DPI
 from slidegen.units import EMU_PER_INCH
+
+__all__ = ["PictureError", "Target", "embed"]
+"""PictureError is what `embed` raises (read from load/, which output/ may not import itself)."""
 
 DPI = SHARP_DPI
 """The most pixels per inch of its frame a picture is embedded with: sharp on a projector and in print."""

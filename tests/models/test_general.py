@@ -79,7 +79,7 @@ def test_a_picture_is_checked_by_the_existing_picture_check(project: Project):
         '7:14: slides[0].picture: there is no file content/bilder/flöde.png — did you mean `bilder/flode.png`?',
         "11:14: slides[1].picture: `../bilder/flode.png` leaves the content/ folder ('..'); files must "
         'be inside content/',
-        '15:14: slides[2].picture: `bilder/trasig.png` is not a PNG or JPEG picture (its content is not '
+        '15:14: slides[2].picture: `bilder/trasig.png` is not a PNG, JPEG, HEIC or WebP picture (its content is not '
         'a picture); save it as PNG or JPEG',
     ]
 

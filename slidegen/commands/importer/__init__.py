@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from slidegen.commands.importer.entry import Entry
-from slidegen.errors import Problem
+from slidegen.commands.importer.result import Imported
 from slidegen.project import Project
+
+__all__ = ["Imported", "deck_name", "import_deck", "write"]
 
 PICTURE_FOLDER = "bilder"
 """Pictures go to content/bilder/<name>/."""
@@ -29,29 +30,6 @@ def deck_name(path: Path) -> str:
     stem = "".join(ch for ch in stem if not unicodedata.combining(ch))
     stem = re.sub(r"[^a-z0-9_-]+", "-", stem)
     return re.sub(r"-{2,}", "-", stem).strip("-_") or "import"
-
-
-@dataclass
-class Imported:
-    """What an import made: the files (written or not), the lines to print, and the problems left."""
-
-    name: str
-    deck: Path
-    text: str
-    pictures: dict[str, bytes]
-    slides_in: int
-    slides_out: int
-    lines: list[str] = field(default_factory=list)
-    """One line per original slide that was not carried whole, or changed: `slide 5: left out: …`."""
-    todo: int = 0
-    """How many comments in the file say `TODO:` (what a person must write: alt texts, titles)."""
-    problems: list[Problem] = field(default_factory=list)
-    """What slidegen's own check still finds wrong with the result (none, normally)."""
-    theme: dict[str, bytes] = field(default_factory=dict)
-    """Files of themes/<name>/ when --theme-from-template was given."""
-    theme_lines: list[str] = field(default_factory=list)
-    origins: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Each picture file → the original picture it was made from (its size and the hash of its bytes)."""
 
 
 def import_deck(project: Project, path: Path, name: str | None = None, theme_from_template: bool = False,

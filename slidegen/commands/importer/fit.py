@@ -11,7 +11,7 @@ from slidegen.errors import ContentError, Problem
 from slidegen.project import Project
 
 if TYPE_CHECKING:
-    from slidegen.commands.importer import Imported
+    from slidegen.commands.importer.result import Imported
 
 
 def problems_of(project: Project, result: "Imported", expected: dict[str, Any]) -> list[Problem]:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from slidegen.commands.importer.entry import Entry
+from slidegen.load.yaml_mistakes import smart_quoted
 
 WIDTH = 100
 """Long texts are folded (`>-`) to lines of about this many characters."""
@@ -28,6 +29,8 @@ _STR = "tag:yaml.org,2002:str"
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_PLAIN = re.compile(r"^[\w.()/+%–-]+(?: [\w.()/+%–-]+)*$")
 """What may stand unquoted inside `[…]`: words, digits and a few harmless signs (no `:`, `?`, `,` or brackets)."""
+_ODD = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]")
+"""Spaces YAML does not count as spaces (the loader's odd spaces): never at the start of a block scalar's line."""
 _ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
@@ -37,8 +40,11 @@ def _is_text(value: str) -> bool:
 
 
 def plain_ok(text: str, flow: bool = False) -> bool:
-    """Whether the text can be written without quotes (inside `[…]` when `flow`)."""
+    """Whether the text can be written without quotes (inside `[…]` when `flow`): YAML reads it as this text,
+    and slidegen's loader does not take it for a typing mistake (typographic quotes at its ends)."""
     if not text or text != text.strip() or "\n" in text or "\t" in text or _ESCAPE.search(text):
+        return False
+    if smart_quoted(text):
         return False
     if text[0] in _INDICATORS or ": " in text or " #" in text or text.endswith(":"):
         return False
@@ -53,15 +59,21 @@ def quoted(text: str) -> str:
     return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
 
 
-def _literal_ok(text: str) -> bool:
+def _block_ok(text: str) -> bool:
+    """Whether the text may be a block scalar (`|-`, `>-`): no line starts with a space or an invisible character
+    (the loader would take it for indentation), none ends with one, nothing needs an escape."""
     lines = text.split("\n")
-    return (len(lines) > 1 and not text[0].isspace() and not _ESCAPE.search(text) and "\t" not in text
-            and all(line == line.rstrip() for line in lines) and not text.endswith("\n"))
+    return (not _ESCAPE.search(text) and "\t" not in text
+            and all(line == line.rstrip() and not line[:1].isspace() and not _ODD.match(line) for line in lines))
+
+
+def _literal_ok(text: str) -> bool:
+    return "\n" in text.strip("\n") and text == text.strip("\n") and _block_ok(text)
 
 
 def _fold(text: str, width: int) -> list[str] | None:
     """The text as lines for a folded scalar (`>-`), broken only at single spaces; None when it cannot be folded."""
-    if "\n" in text or "\t" in text or text != text.strip() or _ESCAPE.search(text):
+    if "\n" in text or text != text.strip() or not _block_ok(text):
         return None
     lines, current = [], ""
     for word in re.split(r"(?<=\S) (?=\S)", text):
@@ -71,7 +83,7 @@ def _fold(text: str, width: int) -> list[str] | None:
         else:
             current = f"{current} {word}" if current else word
     lines.append(current)
-    if any(line.startswith(" ") for line in lines):
+    if any(line.startswith(" ") or _ODD.match(line) for line in lines):
         return None
     return lines
 

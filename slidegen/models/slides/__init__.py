@@ -36,6 +36,5 @@ SLIDE_KINDS: tuple[type[SlideBase], ...] = (
     ColumnsSlide,
     QuoteSlide,
     ClosingSlide,
-    BarChartSlide,
 )
 """Every slide kind a deck can have, in the order the schema lists them; the planner of each is plan/kinds.PLANNERS."""

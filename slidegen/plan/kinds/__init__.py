@@ -38,6 +38,5 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "columns": plan_columns,
     "quote": plan_quote,
     "closing": plan_closing,
-    "bar_chart": plan_bar_chart,
 }
 """The planner of each slide kind."""
