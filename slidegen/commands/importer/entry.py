@@ -35,6 +35,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "organisation": "Okänd",
         "series": "Serie {n}",
         "category": "Kategori",
+        "year": "År",
     },
     "en": {
         "untitled": "Slide {n}",
@@ -42,6 +43,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "organisation": "Unknown",
         "series": "Series {n}",
         "category": "Category",
+        "year": "Year",
     },
 }
 """What the importer must write where the original has nothing (a title, an alt text), in the deck's language."""

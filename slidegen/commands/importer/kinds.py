@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from slidegen.commands.importer.cells import cell_value, header_text
 from slidegen.commands.importer.entry import Entry, phrase
 from slidegen.commands.importer.pictures import Missing, Pictures, Saved
 from slidegen.commands.importer.source import Chart, Para, Picture, SourceSlide, Table, TextBlock
+from slidegen.commands.importer.tables import chart_entries, table_entries
 
 REPEATED = 3
 """A picture on this many slides or more (a logo) is carried once, where it first appears."""
@@ -17,8 +17,6 @@ SHORT_WORDS, SHORT_CHARS = 15, 110
 """A paragraph this short can serve as a title."""
 TITLE_WORDS = 8
 """A title made of the first words of the text has at most this many."""
-MAX_COLUMNS = 12
-"""slidegen's tables have at most this many columns; wider ones are split with the first column repeated."""
 
 _OPENING = "“”\"„«»‘’'‚"
 _CLOSING = "”\"“»«’'"
@@ -188,80 +186,6 @@ def picture_entry(title: str, picture: Picture, saved: Saved, n: int, ctx: Conte
     return entry
 
 
-def table_entries(title: str, table: Table, n: int, language: str) -> list[Entry]:
-    """A table as one entry (or several side by side in the file when it has more columns than slidegen shows)."""
-    rows = [list(r) for r in table.rows]
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    head, body = (rows[0], rows[1:]) if len(rows) > 1 else ([""] * width, rows)
-    blank = [k for k, h in enumerate(head) if not h.strip()]
-    out = []
-    spans = [list(range(width))] if width <= MAX_COLUMNS else [
-        [0, *range(start, min(start + MAX_COLUMNS - 1, width))] for start in range(1, width, MAX_COLUMNS - 1)]
-    for part, cols in enumerate(spans, start=1):
-        data = {
-            "kind": "table",
-            "title": title,
-            "columns": [header_text(str(head[k])) for k in cols],
-            "rows": [[cell_value(row[k], language) if isinstance(row[k], str) else row[k] for k in cols] for row in body],
-        }
-        entry = Entry(data, n)
-        if any(k in blank for k in cols):
-            entry.key_comments["columns"] = "– stands for a heading the original leaves empty"
-        if len(spans) > 1:
-            entry.comments.append(f"columns {cols[1] + 1}–{cols[-1] + 1} of the original's table of {width} columns "
-                                  "(the first column is repeated)")
-        out.append(entry)
-    return out
-
-
-_BAR_LAYOUTS = {"clustered": "grouped", "standard": "grouped", "stacked": "stacked", "percentStacked": "percent"}
-
-
-def chart_entries(title: str, chart: Chart, n: int, ctx: Context, changes: list[str]) -> list[Entry]:
-    """A bar or column chart as `bar_chart` with its own data; any other chart as a table of its data."""
-    scale = 100 if chart.percent_format else 1
-    series = [{"name": s.name or phrase(ctx.language, "series", n=k),
-               "values": [None if v is None else _clean(v * scale) for v in s.values]}
-              for k, s in enumerate(chart.series, start=1)]
-    categories = [c or "–" for c in chart.categories]
-    if chart.kind in ("barChart", "bar3DChart"):
-        data: dict[str, Any] = {"kind": "bar_chart", "title": title, "categories": categories, "series": series}
-        layout = _BAR_LAYOUTS.get(chart.grouping, "grouped")
-        if layout != "grouped":
-            data["layout"] = layout
-        if chart.direction == "bar":
-            data["direction"] = "horizontal"
-        if chart.percent_format:
-            data["unit"] = "%"
-        entry = Entry(data, n)
-        if chart.percent_format:
-            entry.key_comments["series"] = "per cent: the original stores them as fractions (0.25 for 25 %)"
-        if chart.title and chart.title != title:
-            changes.append(f"the chart's own title {chart.title!r} is not shown (slidegen's charts have the slide's title)")
-        if any(not s.name for s in chart.series):
-            entry.key_comments["series"] = "TODO: name the series (the original's chart does not)"
-        return [entry]
-    what = _CHART_NAMES.get(chart.kind, "chart")
-    changes.append(f"the {what} is shown as a table of its data (slidegen draws bar charts only)")
-    table = Table([["", *(s["name"] for s in series)],
-                   *([c, *(s["values"][i] for s in series)] for i, c in enumerate(categories))], chart.box)
-    return table_entries(title, table, n, ctx.language)
-
-
-_CHART_NAMES = {"lineChart": "line chart", "line3DChart": "line chart", "pieChart": "pie chart", "pie3DChart": "pie chart",
-                "doughnutChart": "doughnut chart", "areaChart": "area chart", "area3DChart": "area chart",
-                "scatterChart": "scatter chart", "radarChart": "radar chart", "bubbleChart": "bubble chart",
-                "stockChart": "stock chart", "surfaceChart": "surface chart", "ofPieChart": "pie chart",
-                "mixed": "combined chart"}
-
-
-def _clean(value: float) -> float | int:
-    """A cached number without the float noise of its binary form (8.200000000000001 → 8.2)."""
-    cleaned = float(f"{value:.15g}")
-    return int(cleaned) if cleaned.is_integer() and abs(cleaned) < 2**53 else cleaned
-
-
 # --- the guesses -----------------------------------------------------------------------------------------------------
 
 Guess = Callable[[Parts, Context], "list[Entry] | None"]
@@ -397,9 +321,9 @@ def guess_objects(parts: Parts, ctx: Context) -> list[Entry] | None:
         entries.append(text_entry)
     for item in parts.order:
         if isinstance(item, Table):
-            entries.extend(table_entries(title, item, n, ctx.language))
+            entries.extend(table_entries(title, item, n, ctx.language, parts.changes))
         elif isinstance(item, Chart):
-            entries.extend(chart_entries(title, item, n, ctx, parts.changes))
+            entries.extend(chart_entries(title, item, n, ctx.language, parts.changes))
     if text_entry is not None and not text_first:
         entries.append(text_entry)
     for picture, saved in rest:
