@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from slidegen.commands.importer.entry import Entry, phrase
 from slidegen.commands.importer.pictures import Missing, Pictures, Saved
-from slidegen.commands.importer.source import Chart, Para, Picture, SourceSlide, Table, TextBlock
+from slidegen.commands.importer.source import Chart, Para, Picture, SourceSlide, Table, TextBlock, beside
 from slidegen.commands.importer.tables import chart_entries, table_entries
 
 REPEATED = 3
@@ -278,7 +278,7 @@ def guess_columns(parts: Parts, ctx: Context) -> list[Entry] | None:
             columns[-1].append(block)
         else:
             columns.append([block])
-    if not 2 <= len(columns) <= 3 or not all(a[0].box.beside(b[0].box) for a, b in zip(columns, columns[1:])):
+    if not 2 <= len(columns) <= 3 or not all(beside(a[0].box, b[0].box) for a, b in zip(columns, columns[1:])):
         return None
     title, why = slide_title(parts, ctx, keep_text=True)
     out = []

@@ -33,18 +33,15 @@ _MEDIA = ("videoFile", "audioFile", "quickTimeFile", "wavAudioFile", "audioCd")
 
 @dataclass(frozen=True)
 class Transform:
-    """From a group's child coordinates to the slide's: x' = x0 + (x - cx) · sx."""
+    """From a group's child coordinates to the slide's: x' = x0 + (x - cx) · sx, and the same for y."""
 
-    x0: float = 0.0
-    y0: float = 0.0
-    cx: float = 0.0
-    cy: float = 0.0
-    sx: float = 1.0
-    sy: float = 1.0
+    origin: tuple[float, float] = (0.0, 0.0)
+    child: tuple[float, float] = (0.0, 0.0)
+    scale: tuple[float, float] = (1.0, 1.0)
 
     def box(self, x: int, y: int, w: int, h: int) -> Box:
-        return Box(round(self.x0 + (x - self.cx) * self.sx), round(self.y0 + (y - self.cy) * self.sy),
-                   round(w * self.sx), round(h * self.sy))
+        (x0, y0), (cx, cy), (sx, sy) = self.origin, self.child, self.scale
+        return Box(round(x0 + (x - cx) * sx), round(y0 + (y - cy) * sy), round(w * sx), round(h * sy))
 
     def inner(self, xfrm: Any) -> "Transform":
         """The transform of a group inside this one, from the group's `a:xfrm`."""
@@ -53,7 +50,7 @@ class Transform:
         outer = self.box(off[0], off[1], ext[0], ext[1])
         sx = outer.w / ch_ext[0] if ch_ext[0] else 1.0
         sy = outer.h / ch_ext[1] if ch_ext[1] else 1.0
-        return Transform(outer.x, outer.y, ch_off[0], ch_off[1], sx, sy)
+        return Transform((outer.x, outer.y), ch_off, (sx, sy))
 
 
 def _pair(xfrm: Any, tag: str, a: str, b: str) -> tuple[int, int]:

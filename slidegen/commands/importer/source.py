@@ -4,29 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from slidegen.units import Rect
 
-@dataclass(frozen=True)
-class Box:
-    """Where something lies on the slide, in EMU."""
 
-    x: int = 0
-    y: int = 0
-    w: int = 0
-    h: int = 0
+Box = Rect
+"""Where something lies on the slide, in EMU (from its top-left corner)."""
 
-    @property
-    def right(self) -> int:
-        return self.x + self.w
+NOWHERE = Rect(0, 0, 0, 0)
+"""The place of what has none of its own."""
 
-    @property
-    def bottom(self) -> int:
-        return self.y + self.h
 
-    def beside(self, other: "Box") -> bool:
-        """Whether the two stand side by side: their widths do not overlap, their heights do."""
-        apart = self.right <= other.x or other.right <= self.x
-        level = self.y < other.bottom and other.y < self.bottom
-        return apart and level
+def beside(a: Rect, b: Rect) -> bool:
+    """Whether two places stand side by side: their widths do not overlap, their heights do."""
+    apart = a.right <= b.x or b.right <= a.x
+    level = a.y < b.bottom and b.y < a.bottom
+    return apart and level
 
 
 @dataclass(frozen=True)

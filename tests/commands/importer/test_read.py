@@ -44,15 +44,26 @@ def test_a_line_break_inside_a_paragraph_stays_a_line_break(tmp_path: Path):
     assert got.blocks[0].paras == [Para("första\nandra raden", 0)]
 
 
-def test_reading_order_is_top_to_bottom_then_left_to_right(tmp_path: Path):
+ORDERS = {
+    "rows from the top, each from the left": (
+        [(18, 10, "nere till höger"), (2, 10.2, "nere till vänster"), (2, 2, "överst"), (10, 6, "mitten")],
+        ["överst", "mitten", "nere till vänster", "nere till höger"]),  # 2 mm lower is the same row
+    "a group in its own order where it stands": (
+        [(2, 14, "under gruppen"), (12, 6, "i gruppen, höger", True), (2, 6, "i gruppen, vänster", True), (2, 1, "överst")],
+        ["överst", "i gruppen, vänster", "i gruppen, höger", "under gruppen"]),
+}
+
+
+@pytest.mark.parametrize("case", list(ORDERS))
+def test_reading_order_is_top_to_bottom_then_left_to_right(tmp_path: Path, case: str):
+    boxes, order = ORDERS[case]
     prs = deck()
     s = slide(prs, "blank")
-    text_box(s, 18, 10, ["nere till höger"])
-    text_box(s, 2, 10.2, ["nere till vänster"])  # 2 mm lower: the same row
-    text_box(s, 2, 2, ["överst"])
-    text_box(s, 10, 6, ["mitten"])
+    group = s.shapes.add_group_shape() if any(len(b) > 3 for b in boxes) else None
+    for x, y, text, *grouped in boxes:
+        text_box(group if grouped else s, x, y, [text])
     (got,) = read(prs, tmp_path).slides
-    assert [b.text for b in got.blocks] == ["överst", "mitten", "nere till vänster", "nere till höger"]
+    assert [b.text for b in got.blocks] == order
 
 
 def test_automatic_numbers_are_written_out_and_count_per_level(tmp_path: Path):
@@ -64,18 +75,6 @@ def test_automatic_numbers_are_written_out_and_count_per_level(tmp_path: Path):
         ppr.append(etree.SubElement(ppr, qn("a:buAutoNum"), type="alphaLcParenR" if p.level else "arabicPeriod"))
     (got,) = read(prs, tmp_path).slides
     assert [p.text for p in got.blocks[0].paras] == ["1. Inledning", "2. Läget", "a) först", "b) sedan", "3. Övriga frågor"]
-
-
-def test_a_group_is_read_in_its_own_order_where_it_stands(tmp_path: Path):
-    prs = deck()
-    s = slide(prs, "blank")
-    text_box(s, 2, 14, ["under gruppen"])
-    group = s.shapes.add_group_shape()
-    text_box(group, 12, 6, ["i gruppen, höger"])
-    text_box(group, 2, 6, ["i gruppen, vänster"])
-    text_box(s, 2, 1, ["överst"])
-    (got,) = read(prs, tmp_path).slides
-    assert [b.text for b in got.blocks] == ["överst", "i gruppen, vänster", "i gruppen, höger", "under gruppen"]
 
 
 def test_the_title_the_subtitle_and_notes(tmp_path: Path):

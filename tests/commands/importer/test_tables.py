@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from slidegen.commands.importer.source import Box, Table
+from slidegen.commands.importer.source import NOWHERE, Table
 from slidegen.commands.importer.tables import table_entries
 
 
 def entries(rows: list[list[str]], language: str = "sv-SE"):
     changes: list[str] = []
-    made = table_entries("Tabell", Table(rows, Box()), 4, language, changes)
+    made = table_entries("Tabell", Table(rows, NOWHERE), 4, language, changes)
     return [(e.data["columns"], e.data["rows"]) for e in made], changes, made
 
 
