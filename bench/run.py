@@ -1,6 +1,6 @@
 """The benchmark: slidegen's build against the python-pptx floor, warm rebuilds and scaling, as tables.
 
-    python3 tasks.py bench [--quick] [--reps N] [--sizes 30,300,1000] [--json FILE] [--only skype|scaling|import]
+    python3 tasks.py bench [--quick] [--reps N] [--sizes 30,300,1000] [--json FILE] [--only skype|answers|scaling|import]
 
 Every timed run is a fresh process (except the in-process rebuilds), repeated; the tables show the
 median and, in brackets, the fastest and slowest run. Progress goes to stderr, the tables (markdown)
@@ -235,6 +235,33 @@ def scaling_section(tmp: Path, env: dict[str, str], sizes: list[int], reps: int,
     return lines
 
 
+def answers_section(env: dict[str, str], reps: int, results: dict) -> list[str]:
+    """Survey answers from a sheet: reading the 21 × 32 sample and counting the shares; a watch rebuild after saving it."""
+    log("answers from a sheet: reading and counting, watch rebuilds …")
+    data = json.loads(run([PY, str(BENCH / "answers.py"), str(max(20, 5 * reps))], env).out)
+    counted = data["read and count"]
+    rows = [[name, Stat.of(counted[key]).ms()] for name, key in (
+        ("read the .xlsx into a document", "read"), ("check and count the answers, shares in place", "count"),
+        ("both", "total"))]
+    rows.append(["the first time in a process (slidegen's and the reader's imports too)",
+                 f"{counted['first, with imports'] * 1000:.0f} ms"])
+    watch = data["watch"]
+    rebuilds = [[f"after saving the {name}", Stat.of(w["seconds"]).ms(), ", ".join(w["files read per rebuild"])]
+                for name, w in watch.items()]
+    total = Stat.of(counted["total"])
+    results["answers"] = {"total": total.median, "watch": {k: Stat.of(w["seconds"]).median for k, w in watch.items()}}
+    return ["### Answers from a sheet (21 counties × 32 methods)", "",
+            table(["step", "time"], rows), "",
+            table(["watch rebuild of the Skype deck on the 2016 sample", "time", "files read"], rebuilds), "",
+            table(["target", "measured", ""], [
+                ["reading a 21 × 32 sheet and computing the shares < 100 ms", total.ms(),
+                 "met" if total.median < 0.1 else "missed"],
+                ["a watch rebuild after saving the sheet re-reads only that file",
+                 ", ".join(watch["sheet"]["files read per rebuild"]),
+                 "met" if watch["sheet"]["files read per rebuild"] == ["enkat-2016.xlsx"] else "missed"],
+            ]), ""]
+
+
 IMPORT_TARGET = 3.0
 """Seconds `slidegen import` may take for a 50-slide deck with pictures (issue 20)."""
 
@@ -273,7 +300,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--reps", type=int, default=7, help="repetitions of each whole-process run (default 7)")
     parser.add_argument("--sizes", default="30,300,1000", help="slide counts of the scaling decks")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
-    parser.add_argument("--only", choices=["skype", "scaling", "import"], action="append",
+    parser.add_argument("--only", choices=["skype", "answers", "scaling", "import"], action="append",
                         help="run only these sections (may be given more than once)")
     args = parser.parse_args(argv)
     reps = 3 if args.quick else args.reps
@@ -286,9 +313,11 @@ def main(argv: list[str]) -> int:
     try:
         info = machine()
         lines = ["## Machine", "", table(["", ""], [[k, v] for k, v in info.items()]), ""]
-        only = set(args.only or ["skype", "scaling", "import"])
+        only = set(args.only or ["skype", "answers", "scaling", "import"])
         if "skype" in only:
             lines += skype_section(tmp, env, reps, results)
+        if "answers" in only:
+            lines += answers_section(env, reps, results)
         if "scaling" in only:
             lines += scaling_section(tmp, env, sizes, reps, results)
         if "import" in only:

@@ -32,6 +32,7 @@ TITLES = [
     "Bakgrundsbild",
     "Budget för nätverket (tkr)",
     "Goda exempel och kostnader per län",
+    "Goda exempel per län",
     "Styrkor och utmaningar",
     "Före, under och efter mötet",
     "Det viktigaste är att vi delar med …",
@@ -45,6 +46,7 @@ TEXTS = {
     "Trädet som symbol": ["Broschyrer", "Används i alla trycksaker", "Foto taget i Exempellän", "Symbolen för nätverket",
                           "Webben"],
     "Bakgrundsbild": [],
+    "Goda exempel per län": ["–"],  # the missing value, marked over the editable chart
     "Styrkor och utmaningar": ["Engagerade samordnare", "Styrkor", "Svårt att mäta effekter", "Tydligt uppdrag",
                                "Utmaningar"],
     "Före, under och efter mötet": ["Diskussion i grupper", "Efter", "Före", "Korta dragningar", "Minnesanteckningar",
@@ -59,7 +61,7 @@ TEXTS = {
 """What each slide says besides its title (in reading order where it is one text box)."""
 
 ORDERED = {"Tack!", "Det viktigaste är att vi delar med …", "En röst från länen", "Så sprids de goda exemplen",
-           "Bakgrundsbild"}
+           "Bakgrundsbild", "Goda exempel per län"}
 
 TABLES = {
     "Budget för nätverket (tkr)": [
@@ -123,6 +125,16 @@ def test_every_table_cell_is_written_the_swedish_way_and_numbers_stand_right(bui
             aligns = [cell.text_frame.paragraphs[0]._p.pPr.get("algn") for cell in row.cells]
             assert aligns[0] == "l" and set(aligns[2:]) == {"r"}  # the label column left, the number columns right
         assert description(shape).startswith(f"Tabell: {title}. 4 rader med kolumnerna ")
+
+
+def test_the_csv_bar_chart_is_editable_with_the_file_s_values_and_missing_is_not_zero(built):
+    _, _, path = built
+    (chart,) = [sh for sh in slide_of(path, "Goda exempel per län").shapes if sh.has_chart]
+    plot = chart.chart.plots[0]
+    assert list(plot.categories) == ["Stockholm", "Uppsala", "Skåne"]
+    assert [(s.name, s.values) for s in plot.series] == [("2016", (1.0, 2.0, None)), ("2017", (2.0, 2.0, 1.0))]
+    assert description(chart) == (f"Stapeldiagram: Stockholm: 2016 1{NB}st, 2017 2{NB}st; Uppsala: 2016 2{NB}st, "
+                                  f"2017 2{NB}st; Skåne: 2016 uppgift saknas, 2017 1{NB}st.")
 
 
 def test_the_table_carries_its_speaker_notes(built):

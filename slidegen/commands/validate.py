@@ -93,6 +93,7 @@ def validate_paths(project: Project, paths: list[Path], report: Callable[[str], 
             continue
         if isinstance(loaded.model, Survey):
             problems.extend(check_survey(loaded))
+            library.complete(project.show(path), Survey, loaded, problems)  # its answer sheet, if it has one
         elif isinstance(loaded.model, Example):
             examples = True
     notes: list[str] = []

@@ -22,6 +22,7 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
     body_fonts, notice_b = Fonts.of(theme.fonts.body, theme.fonts.measure_unknown_as)
     ctx = Context(bundle, theme, frames_for(theme, files.logo_pixels), title_fonts, body_fonts)
     ctx.notices.extend(n for n in dict.fromkeys((notice_t, notice_b)) if n)
+    ctx.notices.extend(bundle.notes())
     slides: list[SlidePlan] = []
     problems: list[Problem] = []
     for i, slide in enumerate(bundle.deck.model.slides):

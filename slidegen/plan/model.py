@@ -259,10 +259,11 @@ class TextBox:
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell."""
+    """One table cell; `fill` (`#RRGGBB`) colours it instead of its row's fill."""
 
     paras: tuple[Para, ...]
     align: Literal["l", "ctr", "r"] = "l"
+    fill: str | None = None
 
 
 @dataclass(frozen=True)

@@ -76,12 +76,14 @@ def test_missing_body_placeholder_fails_naming_layout_and_placeholder(project: P
     assert "is ready" not in result.output
 
 
-def test_missing_layout_fails_at_its_line_in_theme_yaml_with_a_suggestion(project: Project):
-    line = edit_yaml(project, "title_only: Endast rubrik", "title_only: Endast rubriken")
+@pytest.mark.parametrize("role, name, wrong, column", [("title_only", "Endast rubrik", "Endast rubriken", 17),
+                                                     ("picture", "Bild med bildtext", "Bild och bildtext", 14)])
+def test_missing_layout_fails_at_its_line_in_theme_yaml_with_a_suggestion(project: Project, role, name, wrong, column):
+    line = edit_yaml(project, f"{role}: {name}", f"{role}: {wrong}")
     result = run(project, "check-theme", "mall")
     assert result.exit_code == 1
-    assert (f'themes/mall/theme.yaml:{line}:17: template.layouts.title_only: themes/mall/template.pptx has no '
-            'layout "Endast rubriken" — did you mean `Endast rubrik`?') in result.output
+    assert (f'themes/mall/theme.yaml:{line}:{column}: template.layouts.{role}: themes/mall/template.pptx has no '
+            f'layout "{wrong}" — did you mean `{name}`?') in result.output
     assert "✗ no such layout" in result.output
 
 
@@ -168,14 +170,6 @@ def test_unknown_theme_is_named_with_the_known_ones(project: Project):
     result = run(project, "check-theme", "kontrst")
     assert result.exit_code == 1
     assert "themes/kontrst: there is no theme `kontrst` (no file themes/kontrst/theme.yaml) — did you mean `kontrast`?" in result.output
-
-
-def test_a_named_picture_layout_the_template_lacks_is_located_with_a_suggestion(project: Project):
-    line = edit_yaml(project, "picture: Bild med bildtext", "picture: Bild och bildtext")
-    result = run(project, "check-theme", "mall")
-    assert result.exit_code == 1
-    assert (f'themes/mall/theme.yaml:{line}:14: template.layouts.picture: themes/mall/template.pptx has no layout '
-            '"Bild och bildtext" — did you mean `Bild med bildtext`?') in result.output
 
 
 def test_layouts_a_theme_does_not_name_fall_back_to_its_content_title_only_and_title_layouts(project: Project):

@@ -5,28 +5,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from slidegen.models.base import Model, Text
+from slidegen.models.base import Model, Text, file_ref
 from slidegen.models.bullets import Bullet
 from slidegen.models.example import Email
 from slidegen.models.slides.base import Loc, SlideBase
 
-PICTURE_FILE = re.compile(r"^[^\\:*?\"<>|]+\.(png|jpe?g)$", re.IGNORECASE)
-
-
-def _picture_file(value: str) -> str:
-    if not PICTURE_FILE.match(value):
-        raise ValueError(f"`{value}` is not a picture file name; write the path of a PNG or JPEG inside content/, "
-                         "like `bilder/karta.png`")
-    return value
-
-
-PictureRef = Annotated[
-    str,
-    Field(description="A PNG or JPEG file inside content/, written relative to content/ (e.g. `bilder/karta.png`)."),
-    AfterValidator(_picture_file),
-]
+PictureRef = file_ref("([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])", "PNG or JPEG", "bilder/karta.png")
+"""A picture inside content/, written relative to content/; `check_picture` checks that it is one."""
 
 
 class PictureSlide(SlideBase):
