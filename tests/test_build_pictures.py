@@ -140,6 +140,34 @@ def test_heic_webp_and_cmyk_are_embedded_as_rgb_jpeg(built):
     assert photos.near(photos.colour_at(cmyk, 0.25, 0.5), (0, 255, 255)) and photos.near(photos.colour_at(cmyk, 0.75, 0.5), (255, 0, 0))
 
 
+def test_a_picture_slide_with_a_heic_photo_cropped_to_cover_its_place(project: Project, tmp_path: Path):
+    """A portrait phone photo (stored sideways, orientation 6) filling a landscape place: its top and bottom
+    are cut from the pixels, so what is embedded has the frame's shape and the XML has no crop."""
+    (project.content / "bilder").mkdir(exist_ok=True)
+    (project.content / "bilder" / "porträtt.jpg").write_bytes(photos.jpeg_photo(600, 800, 6))
+    (project.content / "bilder" / "iphone.heic").write_bytes(photos.heic_photo(640, 480))
+    deck = project.content / "decks" / f"{NOBEL}.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8") + (
+        "\n  - kind: picture\n    title: Porträtt från mobilen\n    picture: bilder/porträtt.jpg\n"
+        "    alt: Ett porträtt\n    fit: cover\n"
+        "\n  - kind: picture\n    title: Foto från en iPhone\n    picture: bilder/iphone.heic\n"
+        "    alt: Ett foto\n"), encoding="utf-8")
+    (built_deck,) = build(project, [deck], out_dir=tmp_path)
+    shapes = pictures_by_title(built_deck.path)
+    portrait, blob = shapes["Porträtt från mobilen"]
+    assert (portrait.crop_left, portrait.crop_top, portrait.crop_right, portrait.crop_bottom) == (0, 0, 0, 0)
+    image = Image.open(io.BytesIO(blob))
+    assert portrait.width > portrait.height
+    assert image.width / image.height == pytest.approx(portrait.width / portrait.height, rel=0.01)
+    # the scene's marks (its top sixth of the width: 100 of 800 rows) were in the part cut away at the top
+    assert not photos.near(photos.colour_at(image, 0.02, 0.02), photos.RED)
+    assert not photos.near(photos.colour_at(image, 0.98, 0.02), photos.BLUE)
+    iphone, blob = shapes["Foto från en iPhone"]
+    image = Image.open(io.BytesIO(blob))
+    assert image.format == "JPEG" and photos.metadata_in(blob) == []
+    assert abs(iphone.width / iphone.height - 640 / 480) < 0.01
+
+
 def test_the_theme_logo_goes_through_the_pipeline(project: Project, tmp_path: Path):
     (deck,) = build(project, [project.content / "decks" / "skype-2016-10-28.yaml"], theme="mall", out_dir=tmp_path)
     prs = Presentation(str(deck.path))

@@ -13,8 +13,7 @@ from typing import Iterable
 
 from slidegen.errors import Location, Problem, ToolError, display_path
 from slidegen.output.files import write_atomic
-from slidegen.plan.model import DeckPlan, PictureBox
-from slidegen.render.pictures import PictureError
+from slidegen.plan.model import Crop, DeckPlan, PictureBox
 
 PIPELINE = "1"
 """The version of what render/pictures.py makes: raise it when the same source and target give other bytes."""
@@ -23,6 +22,9 @@ SUFFIXES = {b"\xff\xd8": ".jpg", b"\x89P": ".png"}
 
 _digests: dict[tuple[str, int, int], str] = {}
 """The hash of each source file already known in this process, by its path, size and change time."""
+
+_unsaved: dict[str, bytes] = {}
+"""Pictures made in this process that could not be kept in a cache folder (or had none), by their key."""
 
 _indexes: set[Path] = set()
 """The cache folders whose index of source hashes this process has read."""
@@ -63,8 +65,8 @@ def source_digest(path: Path) -> str:
 
 @dataclass(frozen=True)
 class PictureCache:
-    """Pictures made for their frames, kept between builds in a folder (none: always made); problems name
-    the pictures relative to `root` (the project folder)."""
+    """Pictures made for their frames, kept between builds in a folder (without one, or when it cannot be
+    written, kept in memory for the process); problems name the pictures relative to `root` (the project folder)."""
 
     folder: Path | None
     root: Path | None = None
@@ -96,9 +98,10 @@ class PictureCache:
             old = json.loads((self.folder / INDEX).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             old = {}
-        if isinstance(old, dict) and all(old.get(k) == v for k, v in entries.items()):
+        old = old if isinstance(old, dict) else {}
+        if all(old.get(k) == v for k, v in entries.items()):
             return
-        merged = {**(old if isinstance(old, dict) else {}), **entries}
+        merged = {**{k: v for k, v in old.items() if Path(k).is_file()}, **entries}  # files gone are forgotten
         try:
             write_atomic(self.folder / INDEX, json.dumps(merged, indent=0, sort_keys=True).encode())
         except ToolError:
@@ -109,7 +112,6 @@ class PictureCache:
         from slidegen.render.pictures import Target
 
         self._read_index()
-
         target = Target.of(box.frame.w, box.frame.h, box.crop)
         key = hashlib.sha256(
             f"{source_digest(box.path)}|{target.width}x{target.height}|{target.crop}|{_making_state()}".encode()
@@ -119,14 +121,20 @@ class PictureCache:
                 path = self.folder / f"{key}{suffix}"
                 if path.is_file():
                     return path.read_bytes()
+        if key in _unsaved:
+            return _unsaved[key]
         from slidegen.render.pictures import embed
 
         data = embed(box.path, target)
         if self.folder is not None:
             try:
                 write_atomic(self.folder / f"{key}{SUFFIXES[data[:2]]}", data)
+                return data
             except ToolError:
                 pass  # a cache that cannot be written only costs time
+        if len(_unsaved) >= 64:
+            _unsaved.clear()
+        _unsaved[key] = data  # made once per build even so: the build checks every picture, then renders it
         return data
 
     def check(self, plans: list[DeckPlan]) -> list[Problem]:
@@ -136,8 +144,10 @@ class PictureCache:
 
     def check_boxes(self, boxes: Iterable[PictureBox]) -> list[Problem]:
         """Make (or find) the picture of each box once; a located problem for each that cannot be read."""
+        from slidegen.render.pictures import PictureError
+
         problems: list[Problem] = []
-        done: set[tuple[Path, int, int, tuple[float, ...] | None]] = set()
+        done: set[tuple[Path, int, int, Crop]] = set()
         for box in boxes:
             if (box.path, box.frame.w, box.frame.h, box.crop) in done:
                 continue

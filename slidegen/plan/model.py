@@ -304,24 +304,38 @@ class ChartBox:
 
 
 @dataclass(frozen=True)
+class Crop:
+    """How much of a picture is cut away at each edge, as fractions of its width (left, right) and height (top, bottom)."""
+
+    left: float = 0.0
+    top: float = 0.0
+    right: float = 0.0
+    bottom: float = 0.0
+
+
+NO_CROP = Crop()
+
+
+@dataclass(frozen=True)
 class PictureBox:
     """A picture file in a frame of its own shape: with alt text, or decorative when `description` is None.
 
+    The frame has the picture's own shape, or the picture is cropped (`crop`) to the frame's shape.
     What is embedded is made from the file by the picture pipeline (render/pictures.py): turned upright,
-    cut to `crop`, scaled down to the frame at 200 dpi, in sRGB, without metadata.
+    cut to `crop` (its pixels, so the slide's XML carries no crop), scaled down to the frame at 200 dpi,
+    in sRGB, without metadata.
     """
 
     frame: Rect
     path: Path
     description: str | None
     name: str = "Picture"
+    crop: Crop = NO_CROP
     pixels: tuple[int, int] | None = None
     """The picture's size in pixels, upright (EXIF orientation applied), as checked when it was loaded."""
-    crop: tuple[float, float, float, float] | None = None
-    """Fractions of the upright picture cut away at its left, top, right and bottom (None: shown whole);
-    the pipeline cuts the pixels, so the slide's XML carries no crop."""
     source: Location | None = field(default=None, compare=False)
-    """Where the picture is named (an example's `picture:`, a theme's `logo: file:`): its problems are reported there."""
+    """Where the picture is named (a picture slide's or an example's `picture:`, a theme's `logo: file:`):
+    its problems are reported there."""
 
 
 Box = Union[TextBox, TableBox, ChartBox, PictureBox]

@@ -12,11 +12,11 @@ from typing import Callable
 from PIL import Image
 
 from slidegen.load.pictures import UNREADABLE, PictureError, open_picture, orientation, unreadable, upright
+from slidegen.plan.model import NO_CROP, Crop
 from slidegen.plan.pictures import SHARP_DPI
 from slidegen.units import EMU_PER_INCH
 
-__all__ = ["PictureError", "Target", "embed"]
-"""PictureError is what `embed` raises (read from load/, which output/ may not import itself)."""
+__all__ = ["DPI", "PictureError", "Target", "embed"]  # PictureError: what embed raises, for the picture cache
 
 DPI = SHARP_DPI
 """The most pixels per inch of its frame a picture is embedded with: sharp on a projector and in print."""
@@ -27,28 +27,24 @@ JPEG_QUALITY = 85
 FEW_COLOURS = 4096
 """A lossless picture (PNG, WebP) with at most this many colours is a diagram or logo: kept as PNG."""
 
-Crop = tuple[float, float, float, float]
-"""Fractions of the upright picture cut away at its left, top, right and bottom."""
-
-
 @dataclass(frozen=True)
 class Target:
     """What a picture is made for: the pixels its frame holds at DPI, and the part of it shown."""
 
     width: int
     height: int
-    crop: Crop | None = None
+    crop: Crop = NO_CROP
+    """What is cut away from the upright picture (fractions of its width and height at each edge)."""
 
     @classmethod
-    def of(cls, frame_w: int, frame_h: int, crop: Crop | None = None) -> Target:
+    def of(cls, frame_w: int, frame_h: int, crop: Crop = NO_CROP) -> Target:
         """The target of a frame of `frame_w` × `frame_h` EMU."""
-        return cls(max(1, round(frame_w * DPI / EMU_PER_INCH)), max(1, round(frame_h * DPI / EMU_PER_INCH)),
-                   crop if crop and any(crop) else None)
+        return cls(max(1, round(frame_w * DPI / EMU_PER_INCH)), max(1, round(frame_h * DPI / EMU_PER_INCH)), crop)
 
     def box(self, size: tuple[int, int]) -> tuple[int, int, int, int]:
         """The part of an upright picture of `size` shown: (left, top, right, bottom) in its pixels."""
         w, h = size
-        left, top, right, bottom = self.crop or (0.0, 0.0, 0.0, 0.0)
+        left, top, right, bottom = self.crop.left, self.crop.top, self.crop.right, self.crop.bottom
         box = (round(w * left), round(h * top), round(w * (1 - right)), round(h * (1 - bottom)))
         return box[0], box[1], max(box[2], box[0] + 1), max(box[3], box[1] + 1)
 

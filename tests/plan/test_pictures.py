@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from slidegen.errors import Location
-from slidegen.plan.model import PictureBox
+from slidegen.plan.model import NO_CROP, Crop, PictureBox
 from slidegen.plan.pictures import fit_picture, blurry_note
 from slidegen.units import Rect, cm
 
 AT = Location("content/examples/gotland-1.yaml", 9, 10, "picture")
 
 
-def box(pixels: tuple[int, int] | None, w_cm: float = 10.16, h_cm: float = 7.62, crop=None) -> PictureBox:
+def box(pixels: tuple[int, int] | None, w_cm: float = 10.16, h_cm: float = 7.62, crop: Crop = NO_CROP) -> PictureBox:
     """A picture on a 4 × 3 inch frame (10.16 × 7.62 cm)."""
     return PictureBox(Rect(0, 0, cm(w_cm), cm(h_cm)), Path("/p/content/bilder/foto.jpg"), "Foto", pixels=pixels,
                       crop=crop, source=AT)
@@ -36,7 +36,7 @@ def test_a_picture_under_100_dpi_gets_a_note_with_the_pixels_it_needs():
 
 def test_a_crop_counts_only_the_part_shown():
     assert blurry_note(box((800, 300))) is None
-    note = blurry_note(box((800, 300), crop=(0.25, 0.0, 0.25, 0.0)))  # 400 of the 800 columns shown
+    note = blurry_note(box((800, 300), crop=Crop(left=0.25, right=0.25)))  # 400 of the 800 columns shown
     assert note is None
-    note = blurry_note(box((600, 300), crop=(0.25, 0.0, 0.25, 0.0)))  # 300 columns over 4 inches: 75 dpi
+    note = blurry_note(box((600, 300), crop=Crop(left=0.25, right=0.25)))  # 300 columns over 4 inches: 75 dpi
     assert note is not None and "600 × 300 pixels, 75 dpi" in note and "a picture of 1600 × 600 pixels" in note

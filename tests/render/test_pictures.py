@@ -25,6 +25,7 @@ from photos import (
 from PIL import Image
 
 from slidegen.load.pictures import PictureError
+from slidegen.plan.model import Crop
 from slidegen.render.pictures import Target, embed
 from slidegen.units import cm
 
@@ -159,7 +160,7 @@ def test_a_crop_cuts_the_pixels_before_scaling(tmp_path):
     """The right half of the photo, cut away by the crop: the blue corner is then at the right edge,
     the red corner gone; and the picture has the frame's shape at its 200 dpi size."""
     path = write(tmp_path, "p.jpg", jpeg_photo(2000, 1000, 6))
-    image = opened(embed(path, Target.of(cm(5.08), cm(5.08), (0.5, 0.0, 0.0, 0.0))))
+    image = opened(embed(path, Target.of(cm(5.08), cm(5.08), Crop(left=0.5))))
     assert image.size == (400, 400)
     assert near(colour_at(image, 0.97, 0.03), BLUE)
     assert not near(colour_at(image, 0.03, 0.03), RED)

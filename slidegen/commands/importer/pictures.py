@@ -185,11 +185,12 @@ def _finish(name: str, data: bytes, kind: str, picture: Picture, changes: tuple[
     """The picture as the picture pipeline makes it for a whole slide: upright, cut as the original's slide
     showed it, no larger than the slide at 200 dpi, in sRGB, without metadata, as PNG or JPEG."""
     from slidegen.load.pictures import PictureError
+    from slidegen.plan.model import NO_CROP, Crop
     from slidegen.render.pictures import Target, embed
 
-    crop = picture.crop if any(picture.crop) else None
+    crop = Crop(*picture.crop) if any(picture.crop) else NO_CROP
     target = Target.of(slide[0], slide[1], crop)
-    if crop is None and _as_made(data, kind, target):
+    if crop == NO_CROP and _as_made(data, kind, target):
         return Saved(f"{name}.{'png' if kind == 'png' else 'jpg'}", data, changes)
     source = work / f"{Path(name).name}.{kind}"
     source.write_bytes(data)
@@ -197,7 +198,7 @@ def _finish(name: str, data: bytes, kind: str, picture: Picture, changes: tuple[
         made = embed(source, target)
     except PictureError as exc:
         return Missing(f"a picture that cannot be read ({exc})")
-    if crop:
+    if crop != NO_CROP:
         changes = (*changes, "cut as the original's slide showed it")
     suffix = ".png" if made.startswith(b"\x89PNG") else ".jpg"
     return Saved(name + suffix, made, changes)

@@ -76,7 +76,8 @@ def render_chart_box(ctx: SlideContext, box: ChartBox) -> None:
 
 def render_picture(ctx: SlideContext, box: PictureBox) -> None:
     """A picture (a picture slide's, an example's, the theme's logo) as the picture pipeline made it for its
-    frame (upright, cropped, scaled, without metadata), with its alt text or marked decorative."""
+    frame: upright, cut to its planned crop (in its pixels: the XML has no crop), scaled, without metadata;
+    with its alt text or marked decorative."""
     f = box.frame
     data = io.BytesIO(ctx.picture(box))
     shape = ctx.slide.shapes.add_picture(data, Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h))

@@ -78,11 +78,11 @@ def test_quote_titles_are_the_first_words():
 @pytest.mark.parametrize("frame, pixels", [(Rect(0, 0, 1000, 1000), (1600, 800)), (Rect(0, 0, 1600, 900), (300, 600)),
                                            (Rect(0, 0, 1200, 900), (800, 600))])
 def test_cover_crops_evenly_to_the_frame_s_shape(frame, pixels):
-    left, top, right, bottom = cover_crop(frame, pixels)  # fractions cut away; the picture pipeline cuts the pixels
-    assert left == pytest.approx(right) and top == pytest.approx(bottom)
-    assert left * top == 0  # only the sides that stick out
-    shown_w = pixels[0] * (1 - left - right)
-    shown_h = pixels[1] * (1 - top - bottom)
+    crop = cover_crop(frame, pixels)
+    assert crop.left == pytest.approx(crop.right) and crop.top == pytest.approx(crop.bottom)
+    assert crop.left * crop.top == 0  # only the sides that stick out
+    shown_w = pixels[0] * (1 - crop.left - crop.right)
+    shown_h = pixels[1] * (1 - crop.top - crop.bottom)
     assert shown_w / shown_h == pytest.approx(frame.w / frame.h)
 
 
@@ -198,14 +198,13 @@ def test_pictures_lie_in_the_body_with_the_caption_right_under_them(plans):
 def test_cover_fills_its_place_and_contain_keeps_the_picture_s_shape(plans):
     _, deck_plan, _ = plans
     flow = box(by_title(deck_plan, "Så sprids")[0], "Picture")
-    assert flow.crop is None and flow.frame.w / flow.frame.h == pytest.approx(800 / 400, rel=0.01)
+    assert flow.crop.left == flow.crop.top == 0 and flow.frame.w / flow.frame.h == pytest.approx(800 / 400, rel=0.01)
     assert flow.description.startswith("Flödesschema i fyra steg")
     tree = box(by_title(deck_plan, "Trädet")[0], "Picture")
-    left, top, right, bottom = tree.crop
-    assert top > 0 and top == pytest.approx(bottom) and left == right == 0
+    assert tree.crop.top > 0 and tree.crop.top == pytest.approx(tree.crop.bottom) and tree.crop.left == 0
     background = box(by_title(deck_plan, "Bakgrundsbild")[0], "Picture")
     assert background.description is None  # decorative
-    assert background.crop is not None and background.crop[0] + background.crop[1] > 0
+    assert background.crop.left + background.crop.top > 0
 
 
 def test_number_columns_are_right_aligned_and_swedish(plans):
