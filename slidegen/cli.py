@@ -362,6 +362,49 @@ def check_theme(project: Any, name: str) -> None:
     click.echo(f"theme {name} is ready: slidegen build --theme {name}")
 
 
+@main.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--name", default=None, help="The deck's name: content/decks/NAME.yaml.  [default: the file's name, "
+              "in lower case, with - for spaces and without å/ä/ö]")
+@click.option("--theme-from-template", is_flag=True,
+              help="Also make themes/NAME/ from the file's masters, layouts, colours and fonts, and check it.")
+@click.pass_obj
+def import_(project: Any, file: Path, name: str | None, theme_from_template: bool) -> None:
+    """Make a deck file of slidegen's kinds from an existing PowerPoint file (.pptx).
+
+    Writes content/decks/NAME.yaml and the pictures to content/bilder/NAME/ (never over existing
+    files). Each slide's kind is guessed (title, section, bullets, table, bar chart, picture,
+    columns, quote); text is kept exactly, speaker notes as notes. One line is printed for every
+    slide that could not be carried whole, and the deck file says the same in comments; search it
+    for TODO (alt texts to write, titles to give). A file that is no .pptx is refused, nothing written.
+    """
+    from slidegen.commands.importer import import_deck, write
+    from slidegen.commands.importer.package import ImportRefused
+    from slidegen.output.libreoffice import find_soffice
+
+    if not file.exists():
+        _fail(ImportRefused(f"{file} does not exist; nothing was written"))
+    result = _run(lambda: import_deck(project, file, name, theme_from_template, soffice=find_soffice))
+    for line in result.lines:
+        click.echo(line, err=True)
+    for line in result.theme_lines:
+        click.echo(line)
+    _run(lambda: write(project, result))
+    pictures = f", {len(result.pictures)} picture{'s' if len(result.pictures) != 1 else ''} in " \
+               f"{project.show(project.content / 'bilder' / result.name)}/" if result.pictures else ""
+    click.echo(f"{project.show(result.deck)}  ({result.slides_out} slides from {result.slides_in}{pictures})")
+    if result.todo:
+        places = f"{result.todo} place{'s' if result.todo != 1 else ''}"
+        click.echo(f"  {places} in the file {'say' if result.todo != 1 else 'says'} TODO: what only a person can write "
+                   "(alt texts, titles, the meeting)")
+    if result.problems:
+        for problem in result.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"note: the deck does not build yet: fix the {len(result.problems)} problem(s) above in the file", err=True)
+    else:
+        click.echo(f"  it validates; build it with: slidegen build {project.show(result.deck)}")
+
+
 GC_THRESHOLD = (100_000, 50, 100)
 """How many new objects the cyclic garbage collector lets pass before it looks (Python's default: 700).
 
