@@ -40,6 +40,8 @@ class Built:
     """Every file the deck was built from: the deck file, its theme and the content files it refers to."""
     folders: frozenset[Path] = frozenset()
     """Folders the deck was built from whole (a file added to one changes the deck)."""
+    language: str = "sv-SE"
+    """The deck's language."""
     outputs: tuple[tuple[str, Path], ...] = ()
     """What was written in each output format asked for (`path` is the first's): (format, file or folder)."""
 
@@ -198,7 +200,8 @@ def build(
             continue
         titles = tuple(slide_title(s) for s in deck_plan.slides)
         built.append(Built(deck_plan.name, outputs[0][1], len(deck_plan.slides), seconds, deck_plan.properties.title,
-                           titles, frozenset(bundle.files()), frozenset(bundle.folders), tuple(outputs)))
+                           titles, frozenset(bundle.files()), frozenset(bundle.folders),
+                           deck_plan.properties.language, tuple(outputs)))
     if locked:
         raise ToolError("; ".join(f"close {native(project.show(p))} in PowerPoint (or the program that has it open) "
                                   "and build again" for p in locked)
@@ -232,8 +235,15 @@ def preview(
     width: int = 1280,
     report: Report = _quiet,
     library: Library | None = None,
+    fast: bool = False,
 ) -> list[Path]:
-    """Build the decks, then write a PNG per slide and a contact sheet per deck under output/preview/."""
+    """Build the decks, then write a picture per slide and a contact sheet per deck under output/preview/.
+
+    The pictures are LibreOffice's (PNG); with `fast`, the slides drawn from the plan as SVG, with an
+    HTML page as the contact sheet, without LibreOffice (and without building the .pptx).
+    """
+    if fast:
+        return _fast_preview(project, paths, theme=theme, report=report, library=library)
     from slidegen.output.libreoffice import Deck, to_pdf, write_preview
 
     built = build(project, paths, theme=theme, report=report, library=library)
@@ -243,6 +253,25 @@ def preview(
     written: list[Path] = []
     for deck in decks:
         written.extend(write_preview(deck, pdfs[deck.pptx], project.output / "preview", width))
+    return written
+
+
+def _fast_preview(project: Project, paths: list[Path] | None, *, theme: str | None, report: Report,
+                  library: Library | None) -> list[Path]:
+    """output/preview/<deck>/slide-NN.svg and output/preview/<deck>-contact.html."""
+    from slidegen.output.files import write_atomic
+    from slidegen.render.svg.contact import contact_page
+
+    written: list[Path] = []
+    for b in build(project, paths, theme=theme, report=report, library=library, output="svg"):
+        folder = b.output("svg")
+        assert folder is not None
+        slides = sorted(folder.glob("slide-*.svg"))
+        written.extend(slides)
+        page = folder.parent / f"{b.name}-contact.html"
+        write_atomic(page, contact_page(b.title or b.name, b.language, [(f"{b.name}/{s.name}", t) for s, t in
+                                                                         zip(slides, b.titles)], 480, 270))
+        written.append(page)
     return written
 
 
