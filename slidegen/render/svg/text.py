@@ -45,7 +45,7 @@ def text_element(lines: Sequence[SetLine], family: str, colour: str, number_fami
         marker = line.para.marker
         if line.marker is not None and marker is not None:
             face = number_family if marker.numbering else BULLET_FONT
-            parts.append(f"<tspan{attrs(x=line.marker_x, y=line.baseline, font_size=size, font_family=font_list(face), fill=marker.colour)}>"
+            parts.append(f"<tspan{attrs(class_='marker', x=line.marker_x, y=line.baseline, font_size=size, font_family=font_list(face), fill=marker.colour)}>"
                          f"{esc(line.marker)}</tspan>")
         anchor = ANCHORS[line.align] if line.align != "l" else None
         parts.append(f"<tspan{attrs(x=line.x, y=line.baseline, font_size=size, text_anchor=anchor)}>")
