@@ -53,29 +53,45 @@ def render_table(ctx: SlideContext, box: TableBox) -> str:
     st = box.style
     cells = set_table(box, ctx.fonts(st.family))
     out = [f"<g><desc>{esc(box.description)}</desc>"]
+    line = ctx.theme.colours.background
     for cell in cells:
         fill = st.header_fill if cell.header else (st.row_fill if cell.row % 2 else st.row_alt_fill)
-        out.append(f"<rect{attrs(**_rect(cell.frame), fill=fill, stroke=ctx.theme.colours.background, stroke_width=1.0)}/>")
+        f = cell.frame
+        out.append(f'<rect x="{num(to_pt(f.x))}" y="{num(to_pt(f.y))}" width="{num(to_pt(f.w))}" '
+                   f'height="{num(to_pt(f.h))}" fill="{fill}" stroke="{line}" stroke-width="1"/>')
     for cell in cells:
         out.append(text_element(cell.lines, st.family, st.header_text if cell.header else st.text, ctx.theme.fonts.title))
     out.append("</g>")
     return "".join(out)
 
 
-def _image(frame: Rect, data: bytes, description: str | None) -> str:
+def _image(frame: Rect, uri: str, description: str | None) -> str:
     alt = f"<desc>{esc(description)}</desc>" if description else ""
-    return (f"<image{attrs(**_rect(frame), preserveAspectRatio='none')} xlink:href=\"{data_uri(data)}\">"
-            f"{alt}</image>")
+    return f"<image{attrs(**_rect(frame), preserveAspectRatio='none')} xlink:href=\"{uri}\">{alt}</image>"
+
+
+_CHART_URIS: dict[ChartSpec, str] = {}
+"""Chart pictures as data: URIs by their description: a rebuild after a save mostly shows the same charts."""
+
+
+def _chart_uri(picture: ChartPicture, chart: ChartSpec) -> str:
+    """A chart's picture as a data: URI (the description decides the picture, whichever cache gives it)."""
+    uri = _CHART_URIS.get(chart)
+    if uri is None:
+        if len(_CHART_URIS) >= 64:
+            _CHART_URIS.clear()
+        uri = _CHART_URIS[chart] = data_uri(picture(chart))
+    return uri
 
 
 def render_chart(ctx: SlideContext, box: ChartBox) -> str:
     """A chart: its cached picture (an editable chart in the .pptx is shown as the same picture)."""
-    return _image(box.frame, ctx.chart_picture(box.chart), box.chart.description)
+    return _image(box.frame, _chart_uri(ctx.chart_picture, box.chart), box.chart.description)
 
 
 def render_picture(ctx: SlideContext, box: PictureBox) -> str:
     """A picture with its alt text (none for a decorative one)."""
-    return _image(box.frame, ctx.picture(box), box.description)
+    return _image(box.frame, data_uri(ctx.picture(box)), box.description)
 
 
 RENDERERS: dict[type, Callable[[SlideContext, Any], str]] = {

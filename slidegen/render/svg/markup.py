@@ -13,10 +13,13 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 cannot hold at all (a text may carry a control character pasted from elsewhere)."""
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 
 
 def esc(text: str) -> str:
     """Text or an attribute value, escaped for XML (characters XML cannot hold left out)."""
+    if not _SPECIAL.search(text):
+        return text
     return _NOT_XML.sub("", text).translate(_ESCAPES)
 
 

@@ -47,12 +47,15 @@ def text_element(lines: Sequence[SetLine], family: str, colour: str, number_fami
             face = number_family if marker.numbering else BULLET_FONT
             parts.append(f"<tspan{attrs(class_='marker', x=line.marker_x, y=line.baseline, font_size=size, font_family=font_list(face), fill=marker.colour)}>"
                          f"{esc(line.marker)}</tspan>")
-        anchor = ANCHORS[line.align] if line.align != "l" else None
-        parts.append(f"<tspan{attrs(x=line.x, y=line.baseline, font_size=size, text_anchor=anchor)}>")
+        anchor = f' text-anchor="{ANCHORS[line.align]}"' if line.align != "l" else ""
+        parts.append(f'<tspan x="{num(line.x)}" y="{num(line.baseline)}" font-size="{size}"{anchor}>')
         for text, run in line.line.spans:
-            look = attrs(font_weight="bold" if run.bold else None, font_style="italic" if run.italic else None,
-                         fill=run.colour)
-            parts.append(f"<tspan{look}>{esc(text)}</tspan>" if look else esc(text))
+            if run.bold or run.italic or run.colour:
+                look = attrs(font_weight="bold" if run.bold else None, font_style="italic" if run.italic else None,
+                             fill=run.colour)
+                parts.append(f"<tspan{look}>{esc(text)}</tspan>")
+            else:
+                parts.append(esc(text))
         parts.append("</tspan>")
     parts.append("</text>")
     return "".join(parts)
