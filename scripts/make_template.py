@@ -46,8 +46,10 @@ FONT = "Arial"
 LAYOUTS = {
     "Title Slide": "Rubrikbild",
     "Title and Content": "Rubrik och innehåll",
+    "Two Content": "Två innehåll",
     "Title Only": "Endast rubrik",
     "Blank": "Tom",
+    "Picture with Caption": "Bild med bildtext",
 }
 """The layouts kept, renamed as a Swedish PowerPoint names them; the others are removed."""
 

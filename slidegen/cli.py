@@ -175,6 +175,24 @@ def new_example(project: Any, county: str) -> None:
     click.echo(project.show(path))
 
 
+@new.command("deck")
+@click.option("--title", required=True, help='The meeting\'s title, e.g. "Uppföljning av uppdrag 51".')
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The meeting's date, e.g. 2017-04-20 (it is also put in the file name).")
+@click.pass_obj
+def new_deck(project: Any, title: str, date: Any) -> None:
+    """Write a new meeting's deck file, content/decks/<title>-<date>.yaml.
+
+    The file has the meeting block, a short agenda, a title, agenda and closing slide, and a
+    commented example of every other slide kind (in Swedish) to take in by removing the `# `.
+    It validates as written; prints the new file's path.
+    """
+    from slidegen.commands.decks import new_deck as make
+
+    path = _run(lambda: make(project, title, date.date() if date else None))
+    click.echo(project.show(path))
+
+
 @main.group("list")
 def list_() -> None:
     """Show what the project holds."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -51,6 +52,19 @@ RULES: tuple[Rule, ...] = (
 """Every pair checked. Chart segments are drawn in this order, so each one also borders the one before it."""
 
 
+def palette_rules(theme: Theme) -> tuple[Rule, ...]:
+    """The rules of a theme's bar-chart palette: each colour on the background and next to the one before it;
+    the first after the last, since they meet when the palette repeats."""
+    if not theme.colours.chart.palette:
+        return ()  # the palette is `done` and `ongoing`, which RULES checks
+    n = len(theme.colours.chart.palette)
+    out = [Rule(f"chart.palette.{i}", "background", "segment") for i in range(n)]
+    out += [Rule(f"chart.palette.{i}", f"chart.palette.{i - 1}", "segment", "next to") for i in range(1, n)]
+    if n > 2:
+        out.append(Rule("chart.palette.0", f"chart.palette.{n - 1}", "segment", "after"))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Check:
     """One rule applied to a theme: the two colours, their ratio and the minimum."""
@@ -70,7 +84,7 @@ class Check:
         """`#999999 on background #FFFFFF has contrast 2.8:1; text needs at least 4.5:1`."""
         r = self.rule
         return (
-            f"{self.fg} {r.relation} {r.bg} {self.bg} has contrast {ratio(self.ratio)}; "
+            f"{self.fg} {r.relation} {shown(r.bg)} {self.bg} has contrast {ratio(self.ratio)}; "
             f"{WHAT[r.need]} at least {ratio(self.minimum)}"
         )
 
@@ -83,8 +97,13 @@ def ratio(value: float) -> str:
 def _colour(theme: Theme, path: str) -> str:
     value: Any = theme.colours
     for part in path.split("."):
-        value = getattr(value, part)
+        value = value[int(part)] if part.isdigit() else getattr(value, part)
     return str(value).upper()
+
+
+def shown(path: str) -> str:
+    """A colour's path as the theme file writes it: `chart.palette[2]`."""
+    return re.sub(r"\.(\d+)", r"[\1]", path)
 
 
 def minimum(rule: Rule, theme: Theme) -> float:
@@ -97,7 +116,7 @@ def minimum(rule: Rule, theme: Theme) -> float:
 def checks(theme: Theme) -> list[Check]:
     """Every rule applied to the theme, in table order."""
     out = []
-    for rule in RULES:
+    for rule in (*RULES, *palette_rules(theme)):
         fg, bg = _colour(theme, rule.fg), _colour(theme, rule.bg)
         out.append(Check(rule, fg, bg, contrast(fg, bg), minimum(rule, theme)))
     return out
@@ -106,7 +125,7 @@ def checks(theme: Theme) -> list[Check]:
 def contrast_problems(doc: Document, theme: Theme) -> list[Problem]:
     """A located problem for every pair of colours below its minimum."""
     return [
-        doc.problem(("colours", *check.rule.fg.split(".")), check.message())
+        doc.problem(("colours", *(int(p) if p.isdigit() else p for p in check.rule.fg.split("."))), check.message())
         for check in checks(theme)
         if not check.ok
     ]

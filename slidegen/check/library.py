@@ -87,10 +87,14 @@ class Library:
         refs: dict[tuple[str, type], Loaded[Any]] = {}
         refs = self._references(deck, problems)
         examples = self.examples(problems) if shows_examples(deck.model) else []
+        shown = [(loc, ref) for i, slide in enumerate(deck.model.slides) for loc, ref in slide.pictures(("slides", i))]
+        for loc, ref in shown:
+            self._picture(ref, deck.doc, loc, problems)
         if problems:
             raise ContentError(problems)
         assert loaded_theme is not None
         pictures = {m.picture: self.pictures[m.picture] for m in (ex.model for ex in examples) if m.picture}
+        pictures.update((ref, self.pictures[ref]) for _, ref in shown)
         folders = {self.project.content / "examples"} if shows_examples(deck.model) else set()
         bundle = Bundle(Path(path), deck, loaded_theme, refs, examples, pictures, folders)
         problems.extend(check_bundle(bundle))
@@ -160,8 +164,12 @@ class Library:
             return None
 
     def _resolve(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem]) -> Path | None:
-        """The content file a reference names, if it is a safe path inside content/ that exists."""
-        found = resolve_reference(self.project.content, ref, doc, loc)
+        """The content file a reference names, if it is a safe path inside content/ that exists.
+
+        A missing file gets a did-you-mean from the files of its own type (`*.yaml`, `*.csv`)."""
+        suffix = Path(ref).suffix.lower()
+        patterns = (f"*{suffix}",) if suffix in (".csv",) else ("*.yaml",)
+        found = resolve_reference(self.project.content, ref, doc, loc, patterns)
         if isinstance(found, Problem):
             problems.append(found)
             return None

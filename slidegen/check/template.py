@@ -17,10 +17,16 @@ NEEDS: dict[str, tuple[Need, ...]] = {
     "title": (TITLE, SUBTITLE),
     "content": (TITLE, BODY),
     "title_only": (TITLE,),
+    "picture": (TITLE,),
+    "two_content": (TITLE,),
+    "quote": (TITLE,),
+    "closing": (TITLE,),
 }
 """The placeholders each kind of slidegen slide needs in its layout (title first: it is read first)."""
 
-USES = {"title": "title and section slides", "content": "text slides", "title_only": "table and chart slides"}
+USES = {"title": "title and section slides", "content": "text slides", "title_only": "table and chart slides",
+        "picture": "picture slides", "two_content": "column slides", "quote": "quote slides",
+        "closing": "closing slides"}
 
 
 def _cm(emu: int) -> str:
@@ -46,6 +52,8 @@ def check_template(doc: Document, theme: Theme, path: Path) -> list[Problem]:
                                                      f"not {theme.slide_size}; {advice}"))
     names = [lay.name for lay in info.layouts]
     for role, needs in NEEDS.items():
+        if theme.template.layouts.fallback(role) is not None:
+            continue  # built on the layout of another role, checked there
         name = getattr(theme.template.layouts, role)
         layout = info.layout(name)
         if layout is None:

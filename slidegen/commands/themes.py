@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from slidegen.check.contrast import checks, ratio
+from slidegen.check.contrast import checks, ratio, shown
 from slidegen.check.library import Library
 from slidegen.check.theme import check_theme
 from slidegen.errors import ContentError, Location, Problem, suggest
@@ -73,6 +73,10 @@ def _template_lines(doc: Document, theme: Theme, files: ThemeFiles) -> list[str]
     ]
     rows = []
     for role, needs in NEEDS.items():
+        stand_in = theme.template.layouts.fallback(role)
+        if stand_in is not None:
+            rows.append((f"{role} ({USES[role]}): not named", f"built on the {stand_in} layout"))
+            continue
         name = getattr(theme.template.layouts, role)
         layout = info.layout(name)
         if layout is None:
@@ -90,8 +94,8 @@ def _contrast_lines(theme: Theme) -> list[str]:
     lines = ["contrast (WCAG 2: text 4.5:1, titles ≥ 18 pt and chart segments 3:1):"]
     for c in checks(theme):
         mark = OK if c.ok else BAD
-        against = f"{c.rule.relation} {c.rule.bg}"
-        lines.append(f"  {mark} {c.rule.fg:<19} {c.fg} {against:<26} {c.bg} {ratio(c.ratio):>7}  (needs {ratio(c.minimum)})")
+        against = f"{c.rule.relation} {shown(c.rule.bg)}"
+        lines.append(f"  {mark} {shown(c.rule.fg):<19} {c.fg} {against:<26} {c.bg} {ratio(c.ratio):>7}  (needs {ratio(c.minimum)})")
     return lines
 
 

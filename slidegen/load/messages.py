@@ -68,17 +68,35 @@ def _meant_keys(doc: Document, model: type[BaseModel], errors: list[Any]) -> set
     return meant
 
 
+def _untagged(doc: Document, loc: Loc) -> Loc:
+    """A pydantic location without the slide kinds' tags (`slides.2.picture.fit` → `slides.2.fit`), so that a kind
+    named like one of its keys (`picture`, `columns`) is not taken for that key."""
+    out: list[str | int] = []
+    node = doc.data
+    after_index = False
+    for part in loc:
+        if after_index and isinstance(node, dict) and node.get("kind") == part:
+            after_index = False
+            continue  # the tag pydantic adds after the index of a member of the tagged union of slide kinds
+        after_index = isinstance(part, int)
+        out.append(part)
+        node = node.get(part) if isinstance(node, dict) else node[part] if (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)) else None
+    return tuple(out)
+
+
 def _problem_from(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     loc = tuple(err["loc"])
+    where = _untagged(doc, loc)
     kind = err["type"]
     if kind == "extra_forbidden":
         key = loc[-1]
         known = _known_keys(model, loc[:-1])
-        return doc.problem(loc, f"unknown key `{key}`" + suggest_from(str(key), known, "; the keys here are: "), key=True)
+        return doc.problem(where, f"unknown key `{key}`" + suggest_from(str(key), known, "; the keys here are: "), key=True)
     if kind == "missing":
-        parent = doc.resolve(loc[:-1])
+        parent = doc.resolve(where[:-1])
         return doc.problem(parent, f"`{loc[-1]}` is missing; add a line `{loc[-1]}: …`")
-    real = doc.resolve(loc)
+    real = doc.resolve(where)
     info = doc.info(real)
     if kind == "union_tag_invalid":
         ctx = err.get("ctx", {})
@@ -142,6 +160,7 @@ def _plain(kind: str, err: Any, message: str) -> str:
         "int_from_float": f"expected a whole number, got {value}",
         "float_type": f"expected a number, got {value}",
         "float_parsing": f"expected a number, got {value}",
+        "finite_number": f"expected a number, got {value} (not a number one can draw)",
         "bool_type": f"expected true or false, got {value}",
         "bool_parsing": f"expected true or false, got {value}",
         "date_type": f"expected a date like 2016-10-28, got {value}",

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from slidegen.errors import ContentError, Location, Problem, display_path
-from slidegen.load import yaml_file
+from slidegen.load import csv_file, yaml_file
 from slidegen.load.document import Document
 
 Reader = Callable[[Path, "Path | None"], Document]
@@ -15,6 +15,7 @@ Reader = Callable[[Path, "Path | None"], Document]
 READERS: dict[str, Reader] = {
     ".yaml": yaml_file.read_document,
     ".yml": yaml_file.read_document,
+    ".csv": csv_file.read_document,
 }
 """The reader of each kind of content file, by its suffix (lower case)."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -23,17 +23,21 @@ def _non_blank(value: str) -> str:
 Text = Annotated[str, Field(min_length=1), AfterValidator(_non_blank)]
 """A piece of text shown on a slide: never empty."""
 
-_REF = re.compile(r"^[^\\:*?\"<>|]+\.ya?ml$")
+
+def file_ref(suffix: str, kind: str, example: str) -> Any:
+    """A reference to a file inside content/ whose name ends in `suffix` (a pattern): the type of such a field."""
+    form = re.compile(rf"^[^\\:*?\"<>|]+\.{suffix}$")
+
+    def check(value: str) -> str:
+        if not form.match(value):
+            raise ValueError(f"`{value}` is not a {kind} file name; write a path like `{example}`")
+        return value
+
+    return Annotated[
+        str,
+        Field(description=f"A {kind} file inside content/, written relative to content/ (e.g. `{example}`)."),
+        AfterValidator(check),
+    ]
 
 
-def _content_ref(value: str) -> str:
-    if not _REF.match(value):
-        raise ValueError(f"`{value}` is not a YAML file name; write a path like `survey-2015.yaml`")
-    return value
-
-
-ContentRef = Annotated[
-    str,
-    Field(description="A YAML file inside content/, written relative to content/ (e.g. `survey-2015.yaml`)."),
-    AfterValidator(_content_ref),
-]
+ContentRef = file_ref("ya?ml", "YAML", "survey-2015.yaml")

@@ -53,7 +53,7 @@ class Bundle:
     examples: list[Loaded[Example]] = field(default_factory=list)
     """The good examples, in official county order (then file name), when the deck shows them."""
     pictures: dict[str, tuple[Path, tuple[int, int]]] = field(default_factory=dict)
-    """The pictures the examples show: reference → (checked file, pixel size)."""
+    """The pictures the slides and examples show: reference → (checked file, pixel size)."""
     folders: set[Path] = field(default_factory=set)
     """Folders the deck reads whole (content/examples/ when it shows examples): a file added there changes it."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -23,12 +23,23 @@ FolderFile = r"^[^/\\:*?\"<>|]+\.{ext}$"
 
 
 class ChartColours(Model):
-    """One colour per answer category, and one for the share the survey does not give (in the order drawn)."""
+    """One colour per survey answer and one for the share the survey does not give (in the order drawn);
+    and the palette of bar charts' series."""
 
     done: Colour = colour("`Genomfört` segments")
     ongoing: Colour = colour("`På gång` segments, drawn next to `done`")
     not_relevant: Colour = colour("`Ej aktuellt` segments, drawn next to `ongoing`")
     missing: Colour = colour("The hatched `uppgift saknas` segment, visibly different from the answers")
+    palette: list[Colour] | None = Field(
+        None, min_length=2,
+        description="The series of bar charts, in order (`[\"#0F4470\", \"#C9840B\", …]`); each colour is drawn next to "
+        "the one before it, and the last next to the first when a chart has more series than the palette has colours "
+        "(they then repeat, hatched). Left out: `done` and `ongoing`.",
+    )
+
+    def series(self) -> tuple[str, ...]:
+        """The colours of bar-chart series, in order: the palette, else `done` and `ongoing`."""
+        return tuple(self.palette) if self.palette else (self.done, self.ongoing)
 
 
 class Colours(Model):
@@ -127,11 +138,42 @@ class Logo(Model):
 
 
 class TemplateLayouts(Model):
-    """Which layout of the template each kind of slidegen slide is built on, by the layout's name."""
+    """Which layout of the template each kind of slidegen slide is built on, by the layout's name.
+
+    The defaults are the names of PowerPoint's own layouts (slidegen's own master has them all). With an
+    organisation's template, pictures and columns the theme names no layout for are built on its content
+    layout, quotes on its title-only layout and the closing slide on its title layout, slidegen placing the boxes.
+    """
 
     title: Text = Field("Title Slide", description="Title and section slides: needs a title and a subtitle or body placeholder.")
     content: Text = Field("Title and Content", description="Text slides: needs a title and a body placeholder.")
     title_only: Text = Field("Title Only", description="Table and chart slides: needs a title placeholder.")
+    picture: Text = Field("Picture with Caption", description="Picture slides (picture, caption, text beside it): needs a "
+                          "title placeholder; with a template, its content layout unless named here.")
+    two_content: Text = Field("Two Content", description="Slides of two or three columns side by side: needs a title "
+                              "placeholder; with a template, its content layout unless named here.")
+    quote: Text = Field("Title Only", description="Quote slides: needs a title placeholder; with a template, its "
+                        "title-only layout unless named here.")
+    closing: Text = Field("Title Slide", description="The closing slide (thanks and contacts): needs a title placeholder; "
+                          "with a template, its title layout unless named here.")
+
+    FALLBACKS: ClassVar[dict[str, str]] = {"picture": "content", "two_content": "content", "quote": "title_only",
+                                           "closing": "title"}
+    """The role whose layout a template theme uses for a role it does not name."""
+
+    def fallback(self, role: str) -> str | None:
+        """The role whose layout stands in for `role` in a template that does not name one (None: named, or no fallback)."""
+        return None if role in self.model_fields_set else self.FALLBACKS.get(role)
+
+    def names(self, template: bool) -> dict[str, str]:
+        """The layout name of every role; in a template, an unnamed role with a fallback takes its fallback's name."""
+        out = self.model_dump()
+        if template:
+            for role in out:
+                stand_in = self.fallback(role)
+                if stand_in is not None:
+                    out[role] = out[stand_in]
+        return out
 
 
 class Template(Model):

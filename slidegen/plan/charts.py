@@ -75,16 +75,16 @@ def wrap_label(text: str, width: float, size: float, fonts: Fonts) -> str:
     return "\n".join(lines)
 
 
-def _label_width(frame: Rect, labels: Sequence[str], size: float, fonts: Fonts) -> float:
+def label_width(frame: Rect, labels: Sequence[str], size: float, fonts: Fonts) -> float:
     """The width of the category labels' column: the widest line, at most a share of the chart's width."""
     lines = [line for t in labels for line in t.split("\n")]
     widest = max((fonts.regular.width(line, size) for line in lines), default=0.0) * LABEL_SAFETY
     return min(widest, to_pt(frame.w) * MAX_LABEL_SHARE)
 
 
-def _wrapped(frame: Rect, labels: Sequence[str], size: float, fonts: Fonts) -> list[str]:
+def wrapped_labels(frame: Rect, labels: Sequence[str], size: float, fonts: Fonts) -> list[str]:
     """Category labels wrapped to the labels' column (long ones at large sizes would be cut off)."""
-    width = _label_width(frame, labels, size, fonts)
+    width = label_width(frame, labels, size, fonts)
     return [wrap_label(t, width, size, fonts) for t in labels]
 
 
@@ -97,7 +97,7 @@ def _plot_area(frame: Rect, labels: Sequence[str], names: Sequence[str], size: f
                caption: bool) -> _Frame:
     w, h = to_pt(frame.w), to_pt(frame.h)
     line = fonts.regular.line(size)
-    left = _label_width(frame, labels, size, fonts) + 10
+    left = label_width(frame, labels, size, fonts) + 10
     right = fonts.regular.width("100\u00a0%", size) * LABEL_SAFETY / 2 + 6
     columns = legend_columns(names, w - 8, size, fonts)
     rows = -(-len(names) // columns)
@@ -137,7 +137,7 @@ def method_charts(
     names = _series_names(survey)
 
     def measure(size: float) -> tuple[list[float], float]:
-        wrapped = _wrapped(frame, labels, size, fonts)
+        wrapped = wrapped_labels(frame, labels, size, fonts)
         area = _plot_area(frame, wrapped, names, size, fonts, caption=False)
         slot = max(_bar_height(t, size, fonts) for t in wrapped)  # bars are evenly spaced: all get the tallest label's room
         return [slot] * len(methods), area.height
@@ -151,7 +151,7 @@ def method_charts(
 
 
 def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float) -> ChartSpec:
-    labels = _wrapped(frame, [_method_label(m) for m in methods], size, fonts)
+    labels = wrapped_labels(frame, [_method_label(m) for m in methods], size, fonts)
     area = _plot_area(frame, labels, _series_names(survey), size, fonts, caption=False)
     colours = theme.colours.chart
     series = []
@@ -169,8 +169,10 @@ def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: The
                                                                        if m.columns_uncertain else "")
         for m in methods
     )
-    return _spec(
-        frame, area, theme, size,
+    return spec_in(
+        frame, theme, size,
+        plot=area.fractions(),
+        legend_columns=area.legend_columns,
         categories=tuple(labels),
         series=tuple(series),
         percent=True,
@@ -180,18 +182,16 @@ def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: The
     )
 
 
-def _spec(frame: Rect, area: _Frame, theme: Theme, size: float, **chart: object) -> ChartSpec:
-    """A chart in a frame, styled by the theme: the parts every chart shares."""
+def spec_in(frame: Rect, theme: Theme, size: float, **chart: object) -> ChartSpec:
+    """A chart in a frame, styled by the theme: the parts every chart shares (bar charts' too)."""
     return ChartSpec(
         width=frame.w,
         height=frame.h,
-        plot=area.fractions(),
         family=theme.fonts.body,
         size=size,
         text=theme.colours.text,
         background=theme.colours.background,
         grid=theme.colours.muted,
-        legend_columns=area.legend_columns,
         **chart,  # type: ignore[arg-type]
     )
 
@@ -224,7 +224,7 @@ def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, capt
     groups: list[Group] = list(survey.groups)
     size = max(theme.sizes.chart, MIN_CHART_SIZE)
     labels = [f"{g.short} ({len(g.methods)})" for g in groups]
-    labels = [wrap_label(t, _label_width(frame, labels, size, fonts), size, fonts) for t in labels]
+    labels = [wrap_label(t, label_width(frame, labels, size, fonts), size, fonts) for t in labels]
     names = {key: f"{c.label} vanligast" for key, c in zip(CATEGORY_KEYS, survey.categories.ordered())}
     names["unclear"] = "Kan inte avgöras (uppgift saknas eller osäker)"
     area = _plot_area(frame, labels, list(names.values()), size, fonts, caption=True)
@@ -248,8 +248,10 @@ def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, capt
         f"{label.replace(chr(10), ' ')}: " + ", ".join(f"{names[k].lower()} {int(counts[k][i])}" for k in counts)
         for i, label in enumerate(labels)
     )
-    return _spec(
-        frame, area, theme, size,
+    return spec_in(
+        frame, theme, size,
+        plot=area.fractions(),
+        legend_columns=area.legend_columns,
         categories=tuple(labels),
         series=tuple(series),
         percent=False,

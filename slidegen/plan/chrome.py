@@ -10,7 +10,7 @@ from typing import Literal
 from slidegen.errors import Location
 from slidegen.models.theme import Theme
 from slidegen.plan.layout import TEXT_INSETS, Frames
-from slidegen.plan.model import Box, Para, PictureBox, Run, SlidePlan, TextBox
+from slidegen.plan.model import COVER_LAYOUTS, Box, Para, PictureBox, Run, SlidePlan, TextBox
 from slidegen.plan.text import Fonts, fit_single, inner_width
 from slidegen.units import Rect, to_pt
 
@@ -50,7 +50,7 @@ def add_chrome(slides: list[SlidePlan], theme: Theme, frames: Frames, fonts: Fon
     out = []
     for number, slide in enumerate(slides, start=1):
         extra: list[Box] = []
-        if slide.layout != "title" or theme.footer.title_slides:
+        if slide.layout not in COVER_LAYOUTS or theme.footer.title_slides:
             extra.extend(footer_boxes(theme, frames, fonts, number, date, text_source))
         if picture is not None:
             extra.append(picture)

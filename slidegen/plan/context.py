@@ -9,7 +9,7 @@ from slidegen.errors import Location
 from slidegen.models.bundle import Bundle
 from slidegen.models.theme import Theme
 from slidegen.plan.layout import TEXT_INSETS, Frames
-from slidegen.plan.model import Para, Run, SlidePlan, TextBox
+from slidegen.plan.model import Para, Run, SlidePlan, TableStyle, TextBox
 from slidegen.plan.text import Fonts, TooLong, fit_single, heights, inner_width, paginate
 from slidegen.units import Rect, to_pt
 
@@ -60,15 +60,16 @@ def numbered_titles(ctx: Context, text: str, count: int, source: Location) -> li
 
 def text_slides(
     ctx: Context, title: str, paras: list[Para], source: Location, notes: str | None, *, frame: Rect | None = None,
-    title_source: Location | None = None,
+    title_source: Location | None = None, unbroken: bool = False,
 ) -> list[SlidePlan]:
     """A title and body text, continued on more slides when it does not fit one.
 
-    `source` is where the slide comes from; `title_source` where its title is written, when elsewhere.
+    `source` is where the slide comes from; `title_source` where its title is written, when elsewhere;
+    `unbroken`: at a size where no word has to be broken inside, where there is one (for narrow frames).
     """
     frame = frame or ctx.frames.body
     sizes = ctx.theme.sizes
-    pages = paginate(paras, *inner(frame), ctx.body_fonts, sizes.body, sizes.body_min)
+    pages = paginate(paras, *inner(frame), ctx.body_fonts, sizes.body, sizes.body_min, unbroken=unbroken)
     titles = numbered_titles(ctx, title, len(pages.pages), title_source or source)
     out = []
     for title_tb, page in zip(titles, _renumber(pages.pages)):
@@ -107,3 +108,10 @@ def single_page_box(ctx: Context, paras: list[Para], frame: Rect, role: Any, sou
         raise TooLong(" ".join(p.text for p in paras), source, needed, h, sizes.body_min)
     return TextBox(frame, pages.pages[0], pages.size, ctx.theme.fonts.body, ctx.theme.colours.text, role, TEXT_INSETS,
                    name="Subtitle")
+
+
+def table_style(ctx: Context) -> TableStyle:
+    """The theme's table colours and body font."""
+    colours = ctx.theme.colours
+    return TableStyle(ctx.theme.fonts.body, colours.table_text, colours.table_header, colours.table_header_text,
+                      colours.table_row, colours.table_row_alt)

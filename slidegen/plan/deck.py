@@ -39,7 +39,7 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
         raise ContentError(problems)
     base = Base()
     if theme.template is not None:
-        base = Base(files.template, theme.template.layouts.model_dump())
+        base = Base(files.template, theme.template.layouts.names(template=True))
     return DeckPlan(
         name=bundle.name,
         width=ctx.frames.width,

@@ -17,6 +17,9 @@ from slidegen.units import Rect
 Layout = str
 """Which slide layout a slide is built on: a field of the theme's `template: layouts:` (models/theme.TemplateLayouts)."""
 
+COVER_LAYOUTS: frozenset[Layout] = frozenset({"title", "closing"})
+"""Layouts of slides that open or close a deck or a section: no footer unless the theme asks for one there."""
+
 
 # --- text: paragraphs of runs, with their markers
 
@@ -76,6 +79,15 @@ class Para:
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 
+    def __hash__(self) -> int:
+        """The hash of the fields that compare, worked out once (measuring looks paragraphs up by it often)."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.runs, self.level, self.marker, self.scale, self.space_before, self.keep_with_next,
+                           self.align))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
     def indent(self, size: float) -> tuple[float, float]:
         """(left margin, hanging indent) in points at a box size: the text starts at the left margin."""
         s = size * self.scale
@@ -110,9 +122,34 @@ SEPARATOR_PT = 1.5
 """Width of the line in the background colour drawn around every segment, so neighbours stay apart (points)."""
 
 
+GAP = 38
+"""The gap between categories' bars, in per cent of one bar's thickness (PowerPoint's gap width)."""
+
+LABEL_PAD = 3.0
+"""Points between a grouped bar's end and its value label (or a missing bar's `–`)."""
+
+
+def bar_thickness(bars: int, gap: int = GAP) -> float:
+    """How thick each of a category's `bars` side by side is, in category slots (1 = the distance between categories).
+
+    PowerPoint's geometry for a gap width, rounded to hundredths: both renderers draw with it.
+    """
+    return round(1 / (bars + gap / 100), 2)
+
+
+def bar_offset(j: int, bars: int) -> float:
+    """Where bar `j` of a category's `bars` side by side stands from the category's centre, in category slots."""
+    w = bar_thickness(bars)
+    return (j + 0.5) * w - bars * w / 2
+
+
 @dataclass(frozen=True)
 class Series:
-    """One answer category across the chart's bars: values (None = not given) and the labels to print."""
+    """One series across the chart's bars: values (None = not given) and the labels to print.
+
+    `pattern` hatches the bars (in the chart's grid colour, or in `hatch` when given): the survey's
+    missing share, and a bar-chart series whose colour repeats an earlier one's.
+    """
 
     key: str
     name: str
@@ -121,11 +158,30 @@ class Series:
     labels: tuple[str | None, ...]
     label_colour: str
     pattern: bool = False
+    hatch: str | None = None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A text drawn in the chart's frame where a value is missing (`–`): a box in fractions of the frame, from its
+    top left, the text centred in it or starting at its left edge (`l`, beside a horizontal bar's end)."""
+
+    text: str
+    x: float
+    y: float
+    w: float
+    h: float
+    align: Literal["l", "ctr"] = "ctr"
 
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A horizontal stacked bar chart, fully decided: categories top to bottom, series left to right."""
+    """A bar chart, fully decided: categories top to bottom (horizontal) or left to right (vertical), series in order.
+
+    `layout`: `stacked` segments (the survey's charts: percents when `percent`, scaled down when they
+    add up to more than the axis), `percent` (each bar's values as shares of its sum, 100 % stacked)
+    or `grouped` bars side by side. Labels and marks are decided: the renderers only draw them.
+    """
 
     categories: tuple[str, ...]
     series: tuple[Series, ...]
@@ -145,14 +201,48 @@ class ChartSpec:
     value_format: Literal["percent", "count"] = "percent"
     legend_columns: int = 4
     separator: float = SEPARATOR_PT
+    direction: Literal["horizontal", "vertical"] = "horizontal"
+    layout: Literal["stacked", "grouped", "percent"] = "stacked"
+    axis_min: float = 0.0
+    legend: bool = True
+    marks: tuple[Mark, ...] = ()
+    decimals: int | None = None
+    """Decimals of the axis' tick labels (None: the survey's: up to one)."""
+    axis_suffix: str = ""
+    """What follows the numbers of the value axis (` %` for values in per cent)."""
+    hidden: tuple[int, ...] = ()
+    """Categories whose bar is not drawn: in a percent chart, those with a missing value (their shares are unknown)."""
+    label_format: str = ""
+    """The number format of the native chart's value labels (`#,##0" st"`); empty: the survey's."""
+    axis_format: str = ""
+    """The number format of the native chart's value axis; empty: the survey's."""
 
     def key(self) -> str:
         """A hash of everything that decides how the chart looks."""
         return hashlib.sha256(json.dumps(asdict(self), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
     def axis_label(self, value: float) -> str:
-        """A tick label: `40 %`, or a count."""
-        return percent(value) if self.percent else number(value)
+        """A tick label: `40 %`, or a number the Swedish way (`1 000`, `2,5`, `−5`), with `axis_suffix`."""
+        return percent(value) if self.percent else number(value, self.decimals) + self.axis_suffix
+
+    def ticks(self) -> list[float]:
+        """The value axis' ticks, from its minimum to its maximum."""
+        out = []
+        count = round((self.axis_max - self.axis_min) / self.axis_step)
+        for i in range(count + 1):
+            out.append(self.axis_min + i * self.axis_step)
+        return out
+
+    def thickness(self) -> float:
+        """How thick one bar is, in category slots: a stacked bar, or one of a group's bars."""
+        return bar_thickness(len(self.series) if self.layout == "grouped" else 1)
+
+    def offset(self, j: int) -> float:
+        """Where series `j`'s bar stands from its category's centre, in category slots (0 unless grouped).
+
+        Grouped bars stand in series order: left to right, or top to bottom in a horizontal chart.
+        """
+        return bar_offset(j, len(self.series)) if self.layout == "grouped" else 0.0
 
 
 # --- boxes and slides
@@ -228,13 +318,30 @@ class ChartBox:
 
 
 @dataclass(frozen=True)
+class Crop:
+    """How much of a picture is cut away at each edge, as fractions of its width (left, right) and height (top, bottom)."""
+
+    left: float = 0.0
+    top: float = 0.0
+    right: float = 0.0
+    bottom: float = 0.0
+
+
+NO_CROP = Crop()
+
+
+@dataclass(frozen=True)
 class PictureBox:
-    """A picture file in a frame of its own shape: with alt text, or decorative when `description` is None."""
+    """A picture file in a frame: with alt text, or decorative when `description` is None.
+
+    The frame has the picture's own shape, or the picture is cropped (`crop`) to the frame's shape.
+    """
 
     frame: Rect
     path: Path
     description: str | None
     name: str = "Picture"
+    crop: Crop = NO_CROP
 
 
 Box = Union[TextBox, TableBox, ChartBox, PictureBox]

@@ -228,6 +228,27 @@ def _break_word(parts: list[Part], size: float, avail: float, after: str, lines:
         lines.add(chunk, width)
 
 
+_WORD_BREAKS = re.compile(r"[ \t\n]+")
+
+
+def longest_word(p: Para, size: float, fonts: Fonts) -> float:
+    """The widest unbreakable word of a paragraph, in points (no-break spaces join words)."""
+    s = size * p.scale
+    return max(
+        (fonts.pick(r).width(word, s) for r in p.runs for word in _WORD_BREAKS.split(r.text) if word),
+        default=0.0,
+    )
+
+
+def whole_words(paras: Sequence[Para], width: float, fonts: Fonts, largest: float, smallest: float) -> float:
+    """The largest size down to `smallest` at which every word fits a line of `width` points, so that none has
+    to be broken inside (`smallest` when even there some word does not)."""
+    for size in sizes_between(largest, smallest):
+        if all(longest_word(p, size, fonts) * WIDTH_SAFETY <= width - p.indent(size)[0] for p in paras):
+            return size
+    return smallest
+
+
 def para_height(p: Para, size: float, width: float, fonts: Fonts) -> float:
     """The height of a paragraph in points, its space before included (also for the first)."""
     s = size * p.scale
@@ -282,15 +303,20 @@ Measure = Callable[[float], tuple[list[float], float]]
 """For a size: the height of each item and the height available per page."""
 
 
-def choose(measure: Measure, keep: Sequence[bool], largest: float, smallest: float) -> tuple[float, list[list[int]]]:
+def choose(measure: Measure, keep: Sequence[bool], largest: float, smallest: float,
+           could_fit: Callable[[float], bool] | None = None) -> tuple[float, list[list[int]]]:
     """The size and page split for items (paragraphs, table rows) measured at each size.
 
     Shrinks down to the smallest size while everything fits one page; otherwise takes the largest
     size that needs no more pages than the smallest size does, and spreads the items evenly.
     Raises TooTall when an item does not fit a page alone even at the smallest size.
+    `could_fit(size)`, when given, says cheaply whether everything could fit one page at a size at
+    all (a long table cannot): the sizes where it cannot are not measured for that.
     """
     candidates = sizes_between(largest, smallest)
     for size in candidates:
+        if could_fit is not None and not could_fit(size):
+            continue
         hs, avail = measure(size)
         if sum(hs) <= avail:
             return size, [list(range(len(hs)))]
@@ -347,10 +373,16 @@ def balanced(hs: Sequence[float], height: float, keep: Sequence[bool], count: in
 
 
 def paginate(
-    paras: Sequence[Para], width: float, height: float, fonts: Fonts, largest: float, smallest: float
+    paras: Sequence[Para], width: float, height: float, fonts: Fonts, largest: float, smallest: float,
+    *, unbroken: bool = False,
 ) -> Pages:
-    """Fit paragraphs into a box of `width` × `height` points, continuing on more pages when needed."""
+    """Fit paragraphs into a box of `width` × `height` points, continuing on more pages when needed.
+
+    With `unbroken`, no size is used at which a word would have to be broken inside (narrow boxes).
+    """
     paras = list(paras)
+    if unbroken:
+        largest = whole_words(paras, width, fonts, largest, smallest)
     try:
         size, pages = choose(
             lambda s: (heights(paras, s, width, fonts), height),

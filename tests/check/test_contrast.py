@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from edits import replace_once
 
-from slidegen.check.contrast import RULES, checks, ratio
+from slidegen.check.contrast import RULES, checks, palette_rules, ratio
 from slidegen.check.library import Library
 from slidegen.errors import ContentError
 from slidegen.models.theme import Theme
@@ -72,11 +72,41 @@ def test_titles_need_3_to_1_but_4_5_when_they_may_shrink_below_18_pt(project: Pr
     assert "colours.title: #7A7A7A on background #FFFFFF has contrast 4.2:1; titles need at least 4.5:1" in found
 
 
-def test_every_colour_of_the_theme_is_in_some_rule():
-    used = {part for rule in RULES for part in (rule.fg, rule.bg)}
+def test_every_colour_of_the_theme_is_in_some_rule(project: Project):
+    theme = Library(project).theme(project.themes / "default" / "theme.yaml").model
+    used = {part for rule in (*RULES, *palette_rules(theme)) for part in (rule.fg, rule.bg)}
     fields = {n for n in Theme.model_fields["colours"].annotation.model_fields if n != "chart"}
     chart = {f"chart.{n}" for n in Theme.model_fields["colours"].annotation.model_fields["chart"].annotation.model_fields}
-    assert used == fields | chart
+    palette = {f"chart.palette.{i}" for i in range(len(theme.colours.chart.palette))}
+    assert used == fields | (chart - {"chart.palette"}) | palette
+
+
+def test_a_palette_colour_too_light_for_the_background_is_rejected_at_its_place(project: Project):
+    shown, line = edit_theme(project, '"#D46A90"', '"#F2B8CC"')
+    found = problems(project)
+    assert f"{shown}:{line}:48: colours.chart.palette[3]: #F2B8CC on background #FFFFFF has contrast 1.6:1; " \
+        "chart segments need at least 3:1" in found
+
+
+def test_palette_neighbours_and_the_last_next_to_the_first_must_differ(project: Project):
+    edit_theme(project, '"#0F3C21"', '"#B06A10"')  # a medium colour between two medium ones
+    found = problems(project)
+    assert any("colours.chart.palette[2]: #B06A10 next to chart.palette[1] #C9840B has contrast" in p for p in found), found
+    assert any("colours.chart.palette[3]: #D46A90 next to chart.palette[2] #B06A10" in p for p in found), found
+    edit_theme(project, '"#B06A10"', '"#0F3C21"')
+    edit_theme(project, '"#279D8E"', '"#2A8C82"')  # darker teal: fine beside the plum, too close to the first navy
+    (found,) = problems(project)
+    assert "colours.chart.palette[0]: #0F4470 after chart.palette[5] #2A8C82 has contrast 2.4:1" in found
+
+
+def test_without_a_palette_bar_charts_take_done_and_ongoing(project: Project):
+    path = project.themes / "default" / "theme.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n".join(l for l in text.split("\n") if "palette" not in l), encoding="utf-8")
+    theme = Library(project).theme(path).model
+    assert theme.colours.chart.palette is None
+    assert theme.colours.chart.series() == ("#0F4470", "#C9840B")
+    assert palette_rules(theme) == ()
 
 
 def test_shipped_themes_pass_every_rule(project: Project):

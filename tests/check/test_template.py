@@ -12,6 +12,7 @@ from edits import replace_once
 from pptx import Presentation
 
 from slidegen.build import build
+from slidegen.check.library import Library
 from slidegen.cli import main
 from slidegen.errors import ContentError
 from slidegen.load.template import POTX_TYPE, PPTX_TYPE, inspect
@@ -51,13 +52,18 @@ def test_check_theme_lists_what_slidegen_needs_and_the_template_has(project: Pro
     result = run(project, "check-theme", "mall")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert 'its layouts: "Rubrikbild", "Rubrik och innehåll", "Endast rubrik", "Tom"' in out
+    assert ('its layouts: "Rubrikbild", "Rubrik och innehåll", "Två innehåll", "Endast rubrik", "Tom", '
+            '"Bild med bildtext"') in out
     assert "its 2 example slides are left out of every deck" in out
     lines = out.splitlines()
     content = next(ln for ln in lines if ln.strip().startswith("content (text slides)"))
     assert '"Rubrik och innehåll"' in content and "title ✓" in content and "body ✓" in content
     title = next(ln for ln in lines if ln.strip().startswith("title (title and section slides)"))
     assert "subtitle or body ✓" in title
+    picture = next(ln for ln in lines if ln.strip().startswith("picture (picture slides)"))
+    assert '"Bild med bildtext"' in picture and "title ✓" in picture
+    quote = next(ln for ln in lines if ln.strip().startswith("quote (quote slides)"))
+    assert "not named" in quote and "built on the title_only layout" in quote
     assert "theme mall is ready: slidegen build --theme mall" in out
 
 
@@ -70,12 +76,14 @@ def test_missing_body_placeholder_fails_naming_layout_and_placeholder(project: P
     assert "is ready" not in result.output
 
 
-def test_missing_layout_fails_at_its_line_in_theme_yaml_with_a_suggestion(project: Project):
-    line = edit_yaml(project, "title_only: Endast rubrik", "title_only: Endast rubriken")
+@pytest.mark.parametrize("role, name, wrong, column", [("title_only", "Endast rubrik", "Endast rubriken", 17),
+                                                     ("picture", "Bild med bildtext", "Bild och bildtext", 14)])
+def test_missing_layout_fails_at_its_line_in_theme_yaml_with_a_suggestion(project: Project, role, name, wrong, column):
+    line = edit_yaml(project, f"{role}: {name}", f"{role}: {wrong}")
     result = run(project, "check-theme", "mall")
     assert result.exit_code == 1
-    assert (f'themes/mall/theme.yaml:{line}:17: template.layouts.title_only: themes/mall/template.pptx has no '
-            'layout "Endast rubriken" — did you mean `Endast rubrik`?') in result.output
+    assert (f'themes/mall/theme.yaml:{line}:{column}: template.layouts.{role}: themes/mall/template.pptx has no '
+            f'layout "{wrong}" — did you mean `{name}`?') in result.output
     assert "✗ no such layout" in result.output
 
 
@@ -151,7 +159,7 @@ def test_a_potx_template_is_used_like_a_pptx(project: Project, tmp_path: Path):
     potx.write_bytes(out.getvalue())
     mall(project).unlink()
     edit_yaml(project, "file: template.pptx", "file: template.potx")
-    assert [lay.name for lay in inspect(potx).layouts][:3] == ["Rubrikbild", "Rubrik och innehåll", "Endast rubrik"]
+    assert [lay.name for lay in inspect(potx).layouts][:2] == ["Rubrikbild", "Rubrik och innehåll"]
     (built,) = build(project, [project.content / "decks" / "skype-2016-10-28.yaml"], theme="mall", out_dir=tmp_path)
     prs = Presentation(str(built.path))
     assert prs.slides[1].slide_layout.name == "Rubrik och innehåll"
@@ -162,3 +170,16 @@ def test_unknown_theme_is_named_with_the_known_ones(project: Project):
     result = run(project, "check-theme", "kontrst")
     assert result.exit_code == 1
     assert "themes/kontrst: there is no theme `kontrst` (no file themes/kontrst/theme.yaml) — did you mean `kontrast`?" in result.output
+
+
+def test_layouts_a_theme_does_not_name_fall_back_to_its_content_title_only_and_title_layouts(project: Project):
+    edit_yaml(project, "    picture: Bild med bildtext      # bilder med bildtext\n", "")
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 0, result.output
+    line = next(ln for ln in result.output.splitlines() if ln.strip().startswith("picture (picture slides)"))
+    assert "not named" in line and "built on the content layout" in line
+    layouts = Library(project).theme(project.themes / "mall" / "theme.yaml").model.template.layouts
+    assert layouts.names(template=True)["picture"] == "Rubrik och innehåll"
+    assert layouts.names(template=True)["two_content"] == "Två innehåll"
+    assert layouts.names(template=True)["quote"] == "Endast rubrik" and layouts.names(template=True)["closing"] == "Rubrikbild"
+    assert layouts.names(template=False)["picture"] == "Picture with Caption"  # slidegen's own master has PowerPoint's

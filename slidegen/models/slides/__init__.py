@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from slidegen.models.slides.base import SlideBase
+from slidegen.models.slides.charts import BarChartSlide
 from slidegen.models.slides.examples import ExamplesOverviewSlide, ExamplesSlide
+from slidegen.models.slides.general import ClosingSlide, ColumnsSlide, PictureSlide, QuoteSlide
 from slidegen.models.slides.survey import ChartSlide, MethodTableSlide
+from slidegen.models.slides.table import TableSlide
 from slidegen.models.slides.text import (
     AgendaPointsSlide,
     AgendaSlide,
@@ -27,5 +30,11 @@ SLIDE_KINDS: tuple[type[SlideBase], ...] = (
     ExamplesOverviewSlide,
     ExamplesSlide,
     SectionSlide,
+    PictureSlide,
+    TableSlide,
+    BarChartSlide,
+    ColumnsSlide,
+    QuoteSlide,
+    ClosingSlide,
 )
 """Every slide kind a deck can have, in the order the schema lists them; the planner of each is plan/kinds.PLANNERS."""

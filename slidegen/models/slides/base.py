@@ -54,6 +54,16 @@ class LoadedDeck(Protocol):
     def model(self) -> Deck: ...
 
 
+class LoadedFile(Protocol):
+    """A content file a slide refers to, validated: where it is and what it says."""
+
+    @property
+    def doc(self) -> Source: ...
+
+    @property
+    def model(self) -> Any: ...
+
+
 class Bundle(Protocol):
     """What a slide's cross-checks may use of the loaded deck (models/bundle.Bundle is one)."""
 
@@ -61,6 +71,8 @@ class Bundle(Protocol):
     def deck(self) -> LoadedDeck: ...
 
     def survey(self, ref: str | None) -> LoadedSurvey: ...
+
+    def get(self, ref: str, model: type[BaseModel]) -> LoadedFile: ...
 
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
@@ -129,9 +141,15 @@ class SlideBase(Model):
     """The template layouts (keys of the theme's `template: layouts:`) the slide's planner puts it on."""
     shows_examples: ClassVar[bool] = False
     """Whether the slide shows the good examples of content/examples/ (the deck then reads them all)."""
+    example: ClassVar[str] = ""
+    """The slide as a coordinator would write it, with Swedish comments above it: what `slidegen new deck` writes."""
 
     def references(self, deck: Deck, at: Loc) -> list[Reference]:
         """The content files the slide refers to (written at `at` in the deck file)."""
+        return []
+
+    def pictures(self, at: Loc) -> list[tuple[Loc, str]]:
+        """The pictures the slide shows: where each is named in the deck file, and the file (relative to content/)."""
         return []
 
     def check(self, bundle: Bundle, at: Loc) -> list[Problem]:

@@ -22,6 +22,10 @@ class ExamplesOverviewSlide(SlideBase):
     kind: Literal["examples_overview"] = Field(description="The slide kind: `examples_overview`.")
     shows_examples: ClassVar[bool] = True
     title: Text = Field("Goda exempel från länen", description="The slide's title.")
+    example: ClassVar[str] = """\
+# Vilka län som har lämnat goda exempel (filerna i content/examples/); använder survey: ovan.
+- kind: examples_overview
+"""
 
     def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [survey_reference(deck, at, None)]
@@ -32,6 +36,10 @@ class ExamplesSlide(SlideBase):
 
     kind: Literal["examples"] = Field(description="The slide kind: `examples`.")
     shows_examples: ClassVar[bool] = True
+    example: ClassVar[str] = """\
+# En bild per gott exempel som är klart (status: klar), i länens officiella ordning.
+- kind: examples
+"""
 
     def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [survey_reference(deck, at, None)]

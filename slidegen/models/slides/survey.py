@@ -49,6 +49,12 @@ class MethodTableSlide(SlideBase):
     kind: Literal["method_table"] = Field(description="The slide kind: `method_table`.")
     layouts: ClassVar[frozenset[str]] = frozenset({"title_only"})
     title: Text | None = Field(None, description="The title; the methods' group title when left out.")
+    example: ClassVar[str] = """\
+# Enkätens metoder med andel län per svar; långa tabeller fortsätter på nya bilder.
+- kind: method_table
+  survey: survey-2015.yaml
+  methods: 1-20
+"""
     survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
     methods: MethodSelection
 
@@ -67,6 +73,13 @@ class ChartSlide(SlideBase):
     title: Text = Field(description="The slide title; shown with (1/2), (2/2) when the bars need several slides.")
     survey: ContentRef | None = Field(None, description="The survey; the deck's survey when left out.")
     methods: MethodSelection
+    example: ClassVar[str] = """\
+# Enkätsvaren som liggande staplar, en per metod (sort: done sorterar efter andel genomfört).
+- kind: chart
+  title: Enkätsvaren i diagram
+  survey: survey-2015.yaml
+  methods: 1-20
+"""
     sort: Literal["survey", "done"] = Field("survey", description="`survey` order, or by share `done` (largest first).")
     renderer: ChartRenderer | None = Field(None, description="`image` or `native`; the deck's choice when left out.")
 

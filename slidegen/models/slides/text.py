@@ -30,6 +30,11 @@ class TitleSlide(SlideBase):
     title: Text | None = Field(None, description="The title; the meeting's title when left out.")
     subtitle: Text | None = Field(None, description="The meeting line under the title.")
     show_presenters: bool = Field(True, description="Show the presenters under the subtitle.")
+    example: ClassVar[str] = """\
+# Titelbild: bildseriens rubrik (meeting: title), en rad under den och föredragshållarna.
+- kind: title
+  subtitle: Möte för länsstyrelsernas miljömålssamordnare
+"""
 
 
 class AgendaSlide(SlideBase):
@@ -37,6 +42,10 @@ class AgendaSlide(SlideBase):
 
     kind: Literal["agenda"] = Field(description="The slide kind: `agenda`.")
     title: Text = Field("Dagordning", description="The title; the meeting's time is added in parentheses.")
+    example: ClassVar[str] = """\
+# Dagordningen: punkterna i agenda: ovan, numrerade, med mötets tid i rubriken.
+- kind: agenda
+"""
 
     def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         if bundle.deck.model.agenda:
@@ -51,6 +60,11 @@ class AgendaPointsSlide(SlideBase):
     layouts: ClassVar[frozenset[str]] = frozenset({"content", "title_only"})
     items: list[Annotated[int, Field(ge=1, strict=True)]] = Field(min_length=1, description="Agenda item numbers.")
     title: Text | None = Field(None, description="The title; the first item's text when left out.")
+    example: ClassVar[str] = """\
+# Punkter ur dagordningen på en egen bild, med sina nummer i agenda: (t.ex. övriga frågor).
+- kind: agenda_points
+  items: [3]
+"""
 
     def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         agenda = bundle.deck.model.agenda
@@ -83,6 +97,15 @@ class BulletsSlide(SlideBase):
     items: list[Bullet] | None = Field(None, min_length=1, description="The bullets: text, or `text` with `items` below it.")
     source: ContentRef | None = Field(None, description="A bullet-list file, e.g. `conclusions-2015.yaml`.")
     chart: OverviewChart | None = Field(None, description="An overview chart of the survey, right of the bullets.")
+    example: ClassVar[str] = """\
+# Rubrik och punkter; en punkt kan ha underpunkter (text: och items:).
+- kind: bullets
+  title: Läget i länen
+  items:
+    - Första punkten
+    - text: Andra punkten
+      items: [En underpunkt]
+"""
 
     @model_validator(mode="after")
     def _one_source(self) -> "BulletsSlide":
@@ -105,6 +128,12 @@ class AssignmentSlide(SlideBase):
     kind: Literal["assignment"] = Field(description="The slide kind: `assignment`.")
     title: Text = Field(description="The slide title, e.g. `Uppdrag 51 RB 2015 (1)`.")
     source: ContentRef = Field(description="The assignment file, e.g. `assignment-51.yaml`.")
+    example: ClassVar[str] = """\
+# Uppdragstexten ur en uppdragsfil, med sina delar och sin uppföljning.
+- kind: assignment
+  title: Uppdrag 51 RB 2015
+  source: assignment-51.yaml
+"""
 
     def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [Reference((*at, "source"), self.source, Assignment)]
@@ -116,6 +145,11 @@ class StatusListSlide(SlideBase):
     kind: Literal["status_list"] = Field(description="The slide kind: `status_list`.")
     title: Text | None = Field(None, description="The title; the list's own title when left out.")
     source: ContentRef = Field(description="The guidance file, e.g. `guidance-rus.yaml`.")
+    example: ClassVar[str] = """\
+# Insatser med sina lägesanteckningar, ur en fil med vägledningsinsatser.
+- kind: status_list
+  source: guidance-rus.yaml
+"""
 
     def references(self, deck: Deck, at: Loc) -> list[Reference]:
         return [Reference((*at, "source"), self.source, Guidance)]
@@ -128,3 +162,9 @@ class SectionSlide(SlideBase):
     layouts: ClassVar[frozenset[str]] = frozenset({"title"})
     title: Text = Field(description="The section title.")
     subtitle: Text | None = Field(None, description="A line under the section title.")
+    example: ClassVar[str] = """\
+# En avdelare mellan mötets delar.
+- kind: section
+  title: Del 2
+  subtitle: Diskussion
+"""

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from slidegen.plan.context import Context
+from slidegen.plan.kinds.charts import plan_bar_chart
 from slidegen.plan.kinds.examples import plan_examples, plan_examples_overview
+from slidegen.plan.kinds.general import plan_closing, plan_columns, plan_picture, plan_quote, plan_table
 from slidegen.plan.kinds.survey import plan_chart, plan_method_table
 from slidegen.plan.kinds.text import (
     plan_agenda,
@@ -30,5 +32,11 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "examples_overview": plan_examples_overview,
     "examples": plan_examples,
     "section": plan_section,
+    "picture": plan_picture,
+    "table": plan_table,
+    "bar_chart": plan_bar_chart,
+    "columns": plan_columns,
+    "quote": plan_quote,
+    "closing": plan_closing,
 }
 """The planner of each slide kind."""

@@ -6,9 +6,9 @@ from slidegen.format import percent, ranges
 from slidegen.models.slides import ChartSlide, MethodTableSlide
 from slidegen.models.survey import CATEGORY_KEYS
 from slidegen.plan.charts import method_charts
-from slidegen.plan.context import Context, numbered_titles
+from slidegen.plan.context import Context, numbered_titles, table_style
 from slidegen.plan.layout import CELL_INSETS
-from slidegen.plan.model import Cell, ChartBox, Para, Run, SlidePlan, TableStyle
+from slidegen.plan.model import Cell, ChartBox, Para, Run, SlidePlan
 from slidegen.plan.table import TableSpec, plan_tables
 
 
@@ -41,11 +41,9 @@ def plan_method_table(ctx: Context, slide: MethodTableSlide, i: int) -> list[Sli
         sources=tuple(sources),
         description=f"Tabell: metod {ranges(wanted)} med andel länsstyrelser per svar ({labels}); – betyder uppgift saknas.",
     )
-    colours = ctx.theme.colours
-    style = TableStyle(ctx.theme.fonts.body, colours.table_text, colours.table_header, colours.table_header_text,
-                       colours.table_row, colours.table_row_alt)
     sizes = ctx.theme.sizes
-    tables = plan_tables(spec, ctx.frames.body, ctx.body_fonts, style, CELL_INSETS, sizes.table, sizes.table_min)
+    tables = plan_tables(spec, ctx.frames.body, ctx.body_fonts, table_style(ctx), CELL_INSETS, sizes.table,
+                         sizes.table_min)
     source = ctx.loc("slides", i)
     titles = numbered_titles(ctx, title, len(tables), source)
     return [SlidePlan("title_only", t, (tb,), source, slide.notes) for t, tb in zip(titles, tables)]

@@ -81,8 +81,9 @@ def plan_agenda_points(ctx: Context, slide: AgendaPointsSlide, i: int) -> list[S
     return text_slides(ctx, title, paras, source, slide.notes)
 
 
-def _bullet_paras(ctx: Context, items: list[Bullet], loc: tuple[Any, ...], level: int = 0,
-                  doc: Source | None = None) -> list[Para]:
+def bullet_paras(ctx: Context, items: list[Bullet], loc: tuple[Any, ...], level: int = 0,
+                 doc: Source | None = None) -> list[Para]:
+    """Bullets (• and – below them) in the accent colour, each located at its place in the file."""
     out: list[Para] = []
     doc = doc or ctx.bundle.deck.doc
     for j, item in enumerate(items):
@@ -91,7 +92,7 @@ def _bullet_paras(ctx: Context, items: list[Bullet], loc: tuple[Any, ...], level
         if isinstance(item, BulletItem):
             out.append(Para((Run(item.text),), level=level, marker=marker, space_before=0.5 if level == 0 else 0.25,
                             keep_with_next=bool(item.items), source=source))
-            out.extend(_bullet_paras(ctx, item.items, (*loc, j, "items"), level + 1, doc))
+            out.extend(bullet_paras(ctx, item.items, (*loc, j, "items"), level + 1, doc))
         else:
             out.append(Para((Run(item),), level=level, marker=marker, space_before=0.5 if level == 0 else 0.25,
                             source=source))
@@ -102,10 +103,10 @@ def plan_bullets(ctx: Context, slide: BulletsSlide, i: int) -> list[SlidePlan]:
     if slide.source is not None:
         shared = ctx.bundle.get(slide.source, BulletList)
         title = slide.title or shared.model.title
-        paras = _bullet_paras(ctx, list(shared.model.items), ("items",), doc=shared.doc)
+        paras = bullet_paras(ctx, list(shared.model.items), ("items",), doc=shared.doc)
     else:
         title = slide.title or ""
-        paras = _bullet_paras(ctx, list(slide.items or []), ("slides", i, "items"))
+        paras = bullet_paras(ctx, list(slide.items or []), ("slides", i, "items"))
     source = ctx.loc("slides", i)
     if slide.chart is None:
         return text_slides(ctx, title, paras, source, slide.notes)

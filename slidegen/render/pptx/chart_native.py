@@ -9,6 +9,7 @@ from pptx.enum.chart import (
     XL_CHART_TYPE,
     XL_LABEL_POSITION,
     XL_LEGEND_POSITION,
+    XL_TICK_LABEL_POSITION,
     XL_TICK_MARK,
 )
 from pptx.enum.dml import MSO_PATTERN
@@ -17,13 +18,24 @@ from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
-from slidegen.plan.model import ChartBox, ChartSpec
+from slidegen.plan.model import GAP, ChartBox, ChartSpec
 
 PERCENT_LABEL = 'General"\u00a0%"'
 """Data labels: the value itself (already per cent, decimals kept as in the table) with a no-break space and %."""
 
 PERCENT_AXIS = "0\u00a0%"
 """The axis of a 100 % stacked chart runs 0–1; the % in the format multiplies by 100."""
+
+
+CHART_TYPES = {
+    ("horizontal", "stacked"): XL_CHART_TYPE.BAR_STACKED,
+    ("horizontal", "percent"): XL_CHART_TYPE.BAR_STACKED_100,
+    ("horizontal", "grouped"): XL_CHART_TYPE.BAR_CLUSTERED,
+    ("vertical", "stacked"): XL_CHART_TYPE.COLUMN_STACKED,
+    ("vertical", "percent"): XL_CHART_TYPE.COLUMN_STACKED_100,
+    ("vertical", "grouped"): XL_CHART_TYPE.COLUMN_CLUSTERED,
+}
+"""The PowerPoint chart of each direction and layout (a survey chart in percents is 100 % stacked)."""
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -37,16 +49,17 @@ def add_native_chart(slide: Slide, box: ChartBox) -> GraphicFrame:
     data.categories = spec.categories
     for s in spec.series:
         data.add_series(s.name, s.values)
-    kind = XL_CHART_TYPE.BAR_STACKED_100 if spec.percent else XL_CHART_TYPE.BAR_STACKED
+    kind = CHART_TYPES[(spec.direction, "percent" if spec.percent else spec.layout)]
     f = box.frame
     frame = slide.shapes.add_chart(kind, Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h), data)
     chart = frame.chart
     chart.font.size = Pt(spec.size)
     chart.font.name = spec.family
     chart.font.color.rgb = _rgb(spec.text)
-    chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.TOP
-    chart.legend.include_in_layout = False
+    chart.has_legend = spec.legend
+    if spec.legend:
+        chart.legend.position = XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = False
     if spec.caption:
         chart.has_title = True
         title = chart.chart_title.text_frame
@@ -57,14 +70,14 @@ def add_native_chart(slide: Slide, box: ChartBox) -> GraphicFrame:
         chart.has_title = False
         chart._chartSpace.chart.get_or_add_autoTitleDeleted().set("val", "1")
     plot = chart.plots[0]
-    plot.gap_width = 38
-    plot.overlap = 100
+    plot.gap_width = GAP
+    plot.overlap = 0 if spec.layout == "grouped" else 100
     for series, s in zip(plot.series, spec.series):
         fill = series.format.fill
         if s.pattern:
             fill.patterned()
             fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
-            fill.fore_color.rgb = _rgb(spec.grid)
+            fill.fore_color.rgb = _rgb(s.hatch or spec.grid)
             fill.back_color.rgb = _rgb(s.colour)
         else:
             fill.solid()
@@ -74,13 +87,17 @@ def add_native_chart(slide: Slide, box: ChartBox) -> GraphicFrame:
         line.width = Pt(spec.separator)
         series.invert_if_negative = False
         labels = series.data_labels
-        labels.number_format = PERCENT_LABEL if spec.percent else "0"
+        labels.number_format = spec.label_format or (PERCENT_LABEL if spec.percent else "0")
         labels.number_format_is_linked = False
         labels.show_value = True
-        labels.position = XL_LABEL_POSITION.CENTER
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END if spec.layout == "grouped" else XL_LABEL_POSITION.CENTER
         labels.font.size = Pt(spec.size)
         labels.font.color.rgb = _rgb(s.label_colour)
         _hide_labels(labels._element, [i for i, text in enumerate(s.labels) if text is None])
+        for i in spec.hidden:  # a percent bar whose shares are unknown: its values kept, nothing drawn
+            point = series.points[i].format
+            point.fill.background()
+            point.line.fill.background()
     _axes(chart, spec)
     _plot_layout(chart, spec)
     _valid_axis_ids(chart)
@@ -98,7 +115,11 @@ def _hide_labels(dLbls: etree._Element, indexes: list[int]) -> None:
 
 def _axes(chart, spec: ChartSpec) -> None:
     cat = chart.category_axis
-    cat.reverse_order = True  # first category on top, as in the table
+    horizontal = spec.direction == "horizontal"
+    if horizontal:
+        cat.reverse_order = True  # first category on top, as in the table
+    if spec.axis_min < 0:  # the category names stay at the edge, not at the zero line
+        cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     cat.has_major_gridlines = False
     cat.major_tick_mark = XL_TICK_MARK.NONE
     cat.format.line.color.rgb = _rgb(spec.grid)
@@ -113,12 +134,13 @@ def _axes(chart, spec: ChartSpec) -> None:
         val.minimum_scale, val.maximum_scale, val.major_unit = 0.0, 1.0, spec.axis_step / 100
         val.tick_labels.number_format = PERCENT_AXIS
     else:
-        val.minimum_scale, val.maximum_scale, val.major_unit = 0.0, spec.axis_max, spec.axis_step
-        val.tick_labels.number_format = "0"
+        val.minimum_scale, val.maximum_scale, val.major_unit = spec.axis_min, spec.axis_max, spec.axis_step
+        val.tick_labels.number_format = spec.axis_format or "0"
     val.tick_labels.number_format_is_linked = False
-    # with the categories reversed, the value axis must cross at the last category to stay at the bottom
-    crosses = val._element.find(qn("c:crosses"))
-    crosses.set("val", "max")
+    if horizontal:
+        # with the categories reversed, the value axis must cross at the last category to stay at the bottom
+        crosses = val._element.find(qn("c:crosses"))
+        crosses.set("val", "max")
 
 
 def _plot_layout(chart, spec: ChartSpec) -> None:

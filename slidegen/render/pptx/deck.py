@@ -14,6 +14,7 @@ from pptx.util import Emu
 from slidegen.models.theme import Theme
 from slidegen.plan.model import (
     ChartBox,
+    NO_CROP,
     DeckPlan,
     PictureBox,
     SlidePlan,
@@ -71,10 +72,13 @@ def render_chart_box(ctx: SlideContext, box: ChartBox) -> None:
 
 
 def render_picture(ctx: SlideContext, box: PictureBox) -> None:
-    """A picture file (an example's picture, the theme's logo), with its alt text or marked decorative."""
+    """A picture file (a picture slide's, an example's, the theme's logo), cropped as planned, with its alt text or marked decorative."""
     f = box.frame
     shape = ctx.slide.shapes.add_picture(str(box.path), Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h))
     shape.name = box.name
+    if box.crop != NO_CROP:
+        c = box.crop
+        shape.crop_left, shape.crop_top, shape.crop_right, shape.crop_bottom = c.left, c.top, c.right, c.bottom
     if box.description is None:
         mark_decorative(shape)
     else:
