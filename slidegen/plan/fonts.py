@@ -44,9 +44,6 @@ class FontMetrics:
     face: str = field(default="", compare=False)
     """The vendored file the metrics come from (`carlito-bold`)."""
 
-    def drawn(self) -> "FontMetrics":
-        """The same face with its pair kerning, as text is drawn."""
-        return self if self.kerned else load_metrics(self.face, kerned=True)
 
     def units(self, text: str) -> int:
         """The advance width of a text in font units (characters the table lacks count one em), kerned if `kerned`."""
@@ -96,8 +93,7 @@ def load_metrics(name: str, kerned: bool = False) -> FontMetrics:
     )
 
 
-def metrics_for(family: str, bold: bool = False, unknown_as: str = "DejaVu Sans",
-                kerned: bool = False) -> tuple[FontMetrics, str | None]:
+def metrics_for(family: str, bold: bool = False, unknown_as: str = "DejaVu Sans") -> tuple[FontMetrics, str | None]:
     """The metrics to measure a family with, and a notice when another family's metrics (`unknown_as`) stand in."""
     twin = METRIC_TWINS.get(family.strip().lower())
     notice = None
@@ -109,4 +105,4 @@ def metrics_for(family: str, bold: bool = False, unknown_as: str = "DejaVu Sans"
             else "as the theme says (fonts.measure_unknown_as); check that no text overflows"
         )
         notice = f"font {family!r} has no known metrics; text is measured with {unknown_as}, {why}"
-    return load_metrics(f"{twin}-{'bold' if bold else 'regular'}", kerned), notice
+    return load_metrics(f"{twin}-{'bold' if bold else 'regular'}"), notice

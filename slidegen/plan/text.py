@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from slidegen.errors import Location
-from slidegen.plan.fonts import FontMetrics, metrics_for
+from slidegen.plan.fonts import FontMetrics, load_metrics, metrics_for
 from slidegen.plan.model import Insets, Line, Para, Run
 from slidegen.units import pt_to_cm, to_pt
 
@@ -40,27 +40,40 @@ a hyphen or a dash inside a word; a word too wide is broken between characters."
 
 @dataclass(frozen=True)
 class Fonts:
-    """The regular and bold metrics of a box's font family."""
+    """The metrics of a box's font family: regular and bold, and for drawn lines italic and bold italic.
+
+    Fitting measures italic text with the upright faces (its safety margin covers the difference);
+    the lines an office suite draws are measured with the faces it draws (`drawn`).
+    """
 
     regular: FontMetrics
     bold: FontMetrics
+    italic: FontMetrics | None = None
+    bold_italic: FontMetrics | None = None
 
     @classmethod
-    def of(cls, family: str, unknown_as: str = "DejaVu Sans", kerned: bool = False) -> tuple["Fonts", str | None]:
-        """The metrics of a family (another family's when it has none), and a notice when that happened.
-
-        `kerned`: with the faces' pair kerning (see `drawn`).
-        """
-        regular, notice = metrics_for(family, bold=False, unknown_as=unknown_as, kerned=kerned)
-        bold, _ = metrics_for(family, bold=True, unknown_as=unknown_as, kerned=kerned)
+    def of(cls, family: str, unknown_as: str = "DejaVu Sans") -> tuple["Fonts", str | None]:
+        """The metrics of a family (another family's when it has none), and a notice when that happened."""
+        regular, notice = metrics_for(family, bold=False, unknown_as=unknown_as)
+        bold, _ = metrics_for(family, bold=True, unknown_as=unknown_as)
         return cls(regular, bold), notice
 
     def drawn(self) -> "Fonts":
-        """The same faces with their pair kerning: what the lines an office suite draws are measured with."""
-        return Fonts(self.regular.drawn(), self.bold.drawn())
+        """The faces as text is drawn: with their pair kerning, and the italic faces for italic runs."""
+        return _drawn(self.regular.face, self.bold.face)
 
     def pick(self, run: Run) -> FontMetrics:
+        if run.italic and self.italic is not None and self.bold_italic is not None:
+            return self.bold_italic if run.bold else self.italic
         return self.bold if run.bold else self.regular
+
+
+@lru_cache(maxsize=16)
+def _drawn(regular: str, bold: str) -> Fonts:
+    """The kerned faces of a family, by the files of its regular and bold faces (`carlito-regular`, `carlito-bold`)."""
+    italic = regular.removesuffix("-regular") + "-italic"
+    return Fonts(load_metrics(regular, True), load_metrics(bold, True), load_metrics(italic, True),
+                 load_metrics(f"{bold}-italic", True))
 
 
 def inner_width(frame_w: int, insets: Insets) -> float:

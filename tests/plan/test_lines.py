@@ -105,3 +105,12 @@ def test_table_cells_are_set_with_the_fonts_own_ascent_the_header_in_the_middle(
     middle = to_pt(cm(2)) + to_pt(cm(2)) / 2
     assert header.baseline - 1536 / 2048 * 14 + 14 / 2 == pytest.approx(middle, abs=0.01)
     assert FRAME_SPACING.pitch(FONTS.regular, 10) == pytest.approx(12) and CELL_SPACING.pitch(FONTS.regular, 10) == 10
+
+
+def test_italic_text_is_drawn_in_the_italic_face_and_fitted_with_the_upright_one():
+    word = "fungerar"
+    drawn = FONTS.drawn()
+    italic = drawn.pick(Run(word, italic=True))
+    assert italic.name == "Carlito Italic" and drawn.pick(Run(word, italic=True, bold=True)).name == "Carlito Bold Italic"
+    assert italic.width(word, 30) > drawn.regular.width(word, 30) + 1, "Carlito's italic is wider here"
+    assert FONTS.pick(Run(word, italic=True)) is FONTS.regular

@@ -1,4 +1,5 @@
-"""The SVG slides of the shipped decks in every theme: valid SVG 1.1, every text of the slide, alt texts and colours."""
+"""The SVG slides of the shipped decks and the deck of the general kinds (tests/data/kinds) in every theme:
+valid SVG 1.1, every text of the slide, alt texts, crops and colours."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project
+from kinds import kinds_project
 from lxml import etree
 from pptx import Presentation
 
@@ -26,11 +28,13 @@ _WORD = re.compile(r"\S+")
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, chart_cache) -> dict[str, tuple[Path, Path]]:
     """theme/deck → (the .pptx, the folder of its SVG slides), built from one plan."""
-    project = copy_project(tmp_path_factory.mktemp("svg"), chart_cache)
+    projects = [copy_project(tmp_path_factory.mktemp("svg"), chart_cache),
+                kinds_project(tmp_path_factory.mktemp("kinds"), chart_cache)]
     out = {}
-    for theme in THEMES:
-        for b in build(project, out_dir=project.output / theme, theme=theme, output=["pptx", "svg"]):
-            out[f"{theme}/{b.name}"] = (b.path, b.output("svg"))
+    for project in projects:
+        for theme in THEMES:
+            for b in build(project, out_dir=project.output / theme, theme=theme, output=["pptx", "svg"]):
+                out[f"{theme}/{b.name}"] = (b.path, b.output("svg"))
     return out
 
 
@@ -67,7 +71,7 @@ def deck_words(slide) -> Counter[str]:
 
 
 def test_every_theme_and_deck_has_one_svg_per_slide(built):
-    assert len(built) == 2 * len(THEMES)
+    assert len(built) == 3 * len(THEMES)
     for key, (pptx, folder) in built.items():
         names = sorted(f.name for f in folder.glob("*.svg"))
         assert names == [f"slide-{n:02d}.svg" for n in range(1, len(Presentation(str(pptx)).slides) + 1)], key
@@ -137,3 +141,30 @@ def test_text_is_escaped_and_fonts_listed_with_their_stand_ins():
     assert esc('A & B <c> "d"\x0b') == "A &amp; B &lt;c&gt; &quot;d&quot;"
     assert font_list("Arial") == "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif"
     assert font_list("Georgia") == "Georgia, sans-serif"
+
+
+def test_pictures_are_embedded_with_their_alt_texts_and_crops(built):
+    pptx, folder = built["default/uppfoljning-2017"]
+    prs = Presentation(str(pptx))
+    svgs = slides(folder)
+    titles = [s.shapes.title.text_frame.text for s in prs.slides]
+    flow = svgs[titles.index("Så sprids de goda exemplen")].getroot()
+    (image,) = [i for i in flow.iter(f"{SVG}image")]
+    assert image.get(XLINK_HREF).startswith("data:image/png;base64,")
+    assert image.find(f"{SVG}desc").text == "Flödesschema i fyra steg, från länens exempel till en gemensam webbsida"
+    tree = svgs[titles.index("Trädet som symbol")].getroot()
+    (image,) = [i for i in tree.iter(f"{SVG}image")]
+    assert image.get(XLINK_HREF).startswith("data:image/jpeg;base64,")
+    cropped = [s for s in svgs if s.getroot().find(f"{SVG}svg") is not None]
+    assert cropped, "a picture fitted by cover is cut to its frame"
+    for svg in cropped:
+        for nested in svg.getroot().iter(f"{SVG}svg"):
+            if nested is svg.getroot():
+                continue
+            left, top, width, height = map(float, nested.get("viewBox").split())
+            assert 0 <= left < 1 and 0 <= top < 1 and (width < 1 or height < 1), "the part of the picture that is kept"
+            picture = prs.slides[svgs.index(svg)].shapes
+            kept = [sh for sh in picture if sh.shape_type == 13 and (sh.crop_left or sh.crop_top or sh.crop_right or sh.crop_bottom)]
+            assert any(abs(sh.crop_left - left) < 1e-4 and abs(sh.crop_top - top) < 1e-4 for sh in kept)
+    background = svgs[titles.index("Bakgrundsbild")].getroot()
+    assert all(i.find(f"{SVG}desc") is None for i in background.iter(f"{SVG}image")), "a decorative picture has none"
