@@ -1,4 +1,4 @@
-"""Write slidegen's plan of one deck as JSON (and its chart pictures as PNG files) for bench/floor.py.
+"""Write slidegen's plan of one deck as JSON (and its chart pictures and pictures as files) for bench/floor.py.
 
 This is the untimed preparation step: it imports slidegen, so floor.py does not have to.
 
@@ -11,8 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from slidegen.build import chart_cache, load, plan
+from slidegen.build import chart_cache, load, picture_cache, plan
 from slidegen.output.charts import chart_file
+from slidegen.output.pictures import PictureCache
 from slidegen.plan.model import ChartBox, DeckPlan, Para, PictureBox, TableBox, TextBox
 from slidegen.project import Project
 
@@ -66,8 +67,20 @@ def _chart(box: ChartBox, out: Path, cache: Path, pictures: dict[str, str]) -> d
             "description": spec.description, "name": box.name}
 
 
-def dump(deck: DeckPlan, out: Path, cache: Path) -> dict:
-    """The deck plan as plain JSON data; chart pictures written next to it."""
+def _picture(box: PictureBox, out: Path, made: PictureCache, pictures: dict[str, str]) -> dict:
+    """A picture as the floor embeds it: the very bytes slidegen's picture pipeline made for its frame."""
+    data = made.picture(box)
+    key = f"{box.path}|{box.frame.w}|{box.frame.h}"
+    if key not in pictures:
+        suffix = ".jpg" if data.startswith(b"\xff\xd8") else ".png"
+        pictures[key] = str(out / f"picture-{len(pictures) + 1}{suffix}")
+        Path(pictures[key]).write_bytes(data)
+    return {"type": "picture", "frame": _frame(box.frame), "file": pictures[key],
+            "description": box.description, "name": box.name}  # None: decorative
+
+
+def dump(deck: DeckPlan, out: Path, cache: Path, made: PictureCache | None = None) -> dict:
+    """The deck plan as plain JSON data; chart pictures and pictures written next to it."""
     pictures: dict[str, str] = {}
     slides = []
     for s in deck.slides:
@@ -80,8 +93,7 @@ def dump(deck: DeckPlan, out: Path, cache: Path) -> dict:
             elif isinstance(box, ChartBox):
                 boxes.append(_chart(box, out, cache, pictures))
             elif isinstance(box, PictureBox):
-                boxes.append({"type": "picture", "frame": _frame(box.frame), "file": str(box.path),
-                              "description": box.description, "name": box.name})  # None: decorative
+                boxes.append(_picture(box, out, made or PictureCache(None), pictures))
         slides.append({"layout": s.layout, "title": _text(s.title), "boxes": boxes, "notes": s.notes})
     p = deck.properties
     return {"name": deck.name, "width": deck.width, "height": deck.height, "slides": slides,
@@ -96,7 +108,8 @@ def main(root: str, deck_file: str, out_dir: str) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     (deck,) = plan(load(project, [Path(deck_file)]))
     target = out / f"{deck.name}.json"
-    target.write_text(json.dumps(dump(deck, out, chart_cache(project).folder), ensure_ascii=False), encoding="utf-8")
+    target.write_text(json.dumps(dump(deck, out, chart_cache(project).folder, picture_cache(project)), ensure_ascii=False),
+                      encoding="utf-8")
     return target
 
 

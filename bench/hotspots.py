@@ -23,7 +23,7 @@ sys.path.insert(0, str(BENCH))
 from stress import make_project  # noqa: E402
 
 import slidegen.render.pptx.deck as deck_renderer  # noqa: E402
-from slidegen.build import build, chart_cache, load, plan  # noqa: E402
+from slidegen.build import build, chart_cache, load, picture_cache, plan  # noqa: E402
 from slidegen.project import Project  # noqa: E402
 
 SCANS = {
@@ -65,10 +65,10 @@ def main(sizes: list[int]) -> None:
             for label, numbering in (("python-pptx", STOCK), ("counted", COUNTED)):
                 use(numbering)
                 start = time.perf_counter()
-                deck_renderer.render_deck(deck_plan, bundle.theme.model, chart_cache(project).png)
+                deck_renderer.render_deck(deck_plan, bundle.theme.model, chart_cache(project).png, picture_cache(project).picture)
                 seconds = time.perf_counter() - start
                 profiler = cProfile.Profile()
-                profiler.runcall(deck_renderer.render_deck, deck_plan, bundle.theme.model, chart_cache(project).png)
+                profiler.runcall(deck_renderer.render_deck, deck_plan, bundle.theme.model, chart_cache(project).png, picture_cache(project).picture)
                 stats = pstats.Stats(profiler)
                 total = stats.total_tt  # type: ignore[attr-defined]
                 found = scans(stats)

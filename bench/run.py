@@ -235,6 +235,33 @@ def scaling_section(tmp: Path, env: dict[str, str], sizes: list[int], reps: int,
     return lines
 
 
+def answers_section(env: dict[str, str], reps: int, results: dict) -> list[str]:
+    """Survey answers from a sheet: reading the 21 × 32 sample and counting the shares; a watch rebuild after saving it."""
+    log("answers from a sheet: reading and counting, watch rebuilds …")
+    data = json.loads(run([PY, str(BENCH / "answers.py"), str(max(20, 5 * reps))], env).out)
+    counted = data["read and count"]
+    rows = [[name, Stat.of(counted[key]).ms()] for name, key in (
+        ("read the .xlsx into a document", "read"), ("check and count the answers, shares in place", "count"),
+        ("both", "total"))]
+    rows.append(["the first time in a process (slidegen's and the reader's imports too)",
+                 f"{counted['first, with imports'] * 1000:.0f} ms"])
+    watch = data["watch"]
+    rebuilds = [[f"after saving the {name}", Stat.of(w["seconds"]).ms(), ", ".join(w["files read per rebuild"])]
+                for name, w in watch.items()]
+    total = Stat.of(counted["total"])
+    results["answers"] = {"total": total.median, "watch": {k: Stat.of(w["seconds"]).median for k, w in watch.items()}}
+    return ["### Answers from a sheet (21 counties × 32 methods)", "",
+            table(["step", "time"], rows), "",
+            table(["watch rebuild of the Skype deck on the 2016 sample", "time", "files read"], rebuilds), "",
+            table(["target", "measured", ""], [
+                ["reading a 21 × 32 sheet and computing the shares < 100 ms", total.ms(),
+                 "met" if total.median < 0.1 else "missed"],
+                ["a watch rebuild after saving the sheet re-reads only that file",
+                 ", ".join(watch["sheet"]["files read per rebuild"]),
+                 "met" if watch["sheet"]["files read per rebuild"] == ["enkat-2016.xlsx"] else "missed"],
+            ]), ""]
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 repetitions and 30/300 slides only")
@@ -253,6 +280,7 @@ def main(argv: list[str]) -> int:
         info = machine()
         lines = ["## Machine", "", table(["", ""], [[k, v] for k, v in info.items()]), ""]
         lines += skype_section(tmp, env, reps, results)
+        lines += answers_section(env, reps, results)
         lines += scaling_section(tmp, env, sizes, reps, results)
         lines += [f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", ""]
     finally:

@@ -16,7 +16,7 @@ T0 = time.perf_counter()
 
 from pathlib import Path  # noqa: E402
 
-from slidegen.build import chart_cache, load, plan  # noqa: E402
+from slidegen.build import chart_cache, load, picture_cache, plan  # noqa: E402
 from slidegen.output.files import normalise_zip, write_atomic  # noqa: E402
 from slidegen.project import Project  # noqa: E402
 from slidegen.render.pptx.deck import render_deck  # noqa: E402
@@ -30,7 +30,7 @@ def main(root: str, deck_file: str, out_dir: str) -> dict:
     t2 = time.perf_counter()
     (deck,) = plan([bundle])
     t3 = time.perf_counter()
-    data = render_deck(deck, bundle.theme.model, chart_cache(project).png)
+    data = render_deck(deck, bundle.theme.model, chart_cache(project).png, picture_cache(project).picture)
     t4 = time.perf_counter()
     data = normalise_zip(data, build_time(bundle.deck.model.meeting.date))
     write_atomic(Path(out_dir) / f"{deck.name}.pptx", data)

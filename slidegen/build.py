@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence, Union
 from slidegen.check.library import Library
 from slidegen.errors import ContentError, Location, Problem, ToolError, native
 from slidegen.models.bundle import Bundle
-from slidegen.plan.model import DeckPlan, PictureBox, SlidePlan
+from slidegen.plan.model import DeckPlan, SlidePlan
 from slidegen.stamp import build_time
 
 if TYPE_CHECKING:
     from slidegen.output.charts import ChartCache
+    from slidegen.output.pictures import PictureCache
 from slidegen.project import Project, deck_paths
 
 Report = Callable[[str], None]
@@ -62,6 +63,21 @@ def chart_cache(project: Project) -> ChartCache:
     return ChartCache(project.output / ".cache" / "charts")
 
 
+def picture_cache(project: Project) -> PictureCache:
+    """The pictures made for their frames, kept between builds under output/.cache/pictures/."""
+    from slidegen.output.pictures import PictureCache
+
+    return PictureCache(project.output / ".cache" / "pictures", project.root)
+
+
+def make_pictures(project: Project, plans: list[DeckPlan]) -> None:
+    """Make every picture of the planned decks for its frame (or find it in the cache): the picture pipeline,
+    between planning and rendering; a picture that cannot be decoded is a located problem, raised with the others."""
+    problems = picture_cache(project).check(plans)
+    if problems:
+        raise ContentError(problems)
+
+
 Rendered = Union[bytes, Mapping[str, bytes]]
 """What a renderer gives for a deck: the bytes of its one file, or the files of its folder by their names."""
 
@@ -90,7 +106,7 @@ def _pptx(deck_plan: DeckPlan, bundle: Bundle, project: Project) -> bytes:
     from slidegen.output.files import normalise_zip
     from slidegen.render.pptx.deck import render_deck
 
-    data = render_deck(deck_plan, bundle.theme.model, chart_cache(project).png)
+    data = render_deck(deck_plan, bundle.theme.model, chart_cache(project).png, picture_cache(project).picture)
     return normalise_zip(data, build_time(bundle.deck.model.meeting.date))
 
 
@@ -98,12 +114,7 @@ def _svg(deck_plan: DeckPlan, bundle: Bundle, project: Project) -> dict[str, byt
     """A picture of every slide drawn from the plan (no LibreOffice): the instant preview."""
     from slidegen.render.svg.deck import render_deck
 
-    return render_deck(deck_plan, bundle.theme.model, chart_cache(project).png, _picture_file)
-
-
-def _picture_file(box: PictureBox) -> bytes:
-    """A picture box's bytes: its file as it is."""
-    return box.path.read_bytes()
+    return render_deck(deck_plan, bundle.theme.model, chart_cache(project).png, picture_cache(project).picture)
 
 
 FORMATS: dict[str, Format] = {
@@ -172,6 +183,7 @@ def build(
     plans = plan(bundles)
     for notice in dict.fromkeys(n for p in plans for n in p.notices):
         report(f"note: {notice}")
+    make_pictures(project, plans)
     rendered = []
     for bundle, deck_plan in zip(bundles, plans):
         t0 = time.perf_counter()

@@ -16,7 +16,7 @@ HELP = """Build the county boards' meeting decks from the YAML files in content/
 \b
 Typical use:
   slidegen build            build every deck in content/decks/ into output/
-  slidegen validate         check all content without writing anything
+  slidegen validate         check all content without building a deck
   slidegen list themes      the themes there are
   slidegen check-theme NAME check a theme (and its template) before using it
   slidegen serve            rebuild on every save and show the slides in the browser
@@ -271,15 +271,17 @@ def serve(project: Any, decks: tuple[Path, ...], port: int, host: str, theme: st
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.pass_obj
 def validate(project: Any, paths: tuple[Path, ...]) -> None:
-    """Check content without writing anything.
+    """Check content without building a deck.
 
     PATHS are content files or folders; without them, every deck and every other content file is
     checked. Deck files are checked with everything they refer to, including whether every text
-    fits its slide.
+    fits its slide and every picture can be decoded (the pictures are made for their places then
+    and kept in output/.cache/pictures/ for the build; nothing else is written). A picture too
+    small for its place gets a note.
     """
     from slidegen.commands.validate import validate_paths
 
-    checked = _run(lambda: validate_paths(project, list(paths)))
+    checked = _run(lambda: validate_paths(project, list(paths), report=_warn))
     click.echo(f"{checked} file{'s' if checked != 1 else ''} checked, no problems found")
 
 

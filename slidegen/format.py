@@ -105,3 +105,10 @@ def decimal(value: float) -> str:
     digits = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     text = _pattern(None).apply(abs(digits), _swedish(), decimal_quantization=False)
     return f"{MINUS}{text}" if digits < 0 and text.strip("0,") else text
+
+
+def listing(items: list[str]) -> str:
+    """[a, b, c] → `a, b och c`: a list written out the Swedish way."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]

@@ -29,6 +29,8 @@ class Box:
     y1: float
     words: set[str]
     any_word: bool = False
+    text: str = ""
+    """The shape's text as written: where a word of signs only (`*`) is looked up."""
 
     def holds(self, x0: float, y0: float, x1: float, y1: float) -> bool:
         t = TOLERANCE
@@ -50,7 +52,7 @@ def shape_boxes(slide) -> list[Box]:
         x0, y0 = _pt(shape.left), _pt(shape.top)
         x1, y1 = x0 + _pt(shape.width), y0 + _pt(shape.height)
         if shape.has_text_frame:
-            boxes.append(Box(shape.name, x0, y0, x1, y1, _words(shape.text_frame.text)))
+            boxes.append(Box(shape.name, x0, y0, x1, y1, _words(shape.text_frame.text), text=shape.text_frame.text))
         elif getattr(shape, "has_table", False) and shape.has_table:
             table = shape.table
             y = y0
@@ -58,7 +60,7 @@ def shape_boxes(slide) -> list[Box]:
                 x = x0
                 for col, cell in zip(table.columns, row.cells):
                     w, h = _pt(col.width), _pt(row.height)
-                    boxes.append(Box(f"{shape.name} cell", x, y, x + w, y + h, _words(cell.text)))
+                    boxes.append(Box(f"{shape.name} cell", x, y, x + w, y + h, _words(cell.text), text=cell.text))
                     x += w
                 y += _pt(row.height)
         elif getattr(shape, "has_chart", False) and shape.has_chart:
@@ -84,7 +86,7 @@ def overflow(pptx: Path, pdf: bytes) -> list[str]:
                     problems.append(f"slide {number}: {word!r} is off the slide")
                     continue
                 keys = _words(word)
-                candidates = [b for b in boxes if b.any_word or (keys and keys <= b.words)]
+                candidates = [b for b in boxes if b.any_word or (keys and keys <= b.words) or (not keys and word in b.text)]
                 if not candidates:
                     continue  # numbering and bullets drawn by the renderer: not text of any shape
                 if _MARKER.match(word) and any(b.holds(x0, y0, x1, y1) for b in boxes):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from click.testing import CliRunner
 from deckread import read_deck
 from kinds import DECK, THEMES, kinds_project
 from openxml_audit import FileFormat, OpenXmlValidator
+from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
@@ -167,7 +169,12 @@ def test_pictures_have_their_alt_texts_crops_and_captions_under_them(built):
     assert caption.top >= flow.top + flow.height and caption.text_frame.text == "Källa: RUS 2017"
     tree = picture("Trädet som symbol")
     assert description(tree) == "Ett grönt lövträd på en gräsmatta"
-    assert tree.crop_top > 0 and tree.crop_top == pytest.approx(tree.crop_bottom, abs=1e-4) and tree.crop_left == 0
+    # `fit: cover`: the picture pipeline cut the picture's top and bottom from its pixels, so the XML has no crop
+    # and what is embedded has the frame's shape, narrower than the 4:3 photo
+    assert (tree.crop_left, tree.crop_top, tree.crop_right, tree.crop_bottom) == (0, 0, 0, 0)
+    embedded = Image.open(io.BytesIO(tree.image.blob))
+    assert embedded.width / embedded.height == pytest.approx(tree.width / tree.height, rel=0.01)
+    assert embedded.width / embedded.height > 360 / 640  # trad.jpg: 360 × 640 pixels
     decorative = picture("Bakgrundsbild")
     assert is_decorative(decorative) and description(decorative) == ""
     for title in ("Så sprids de goda exemplen", "Trädet som symbol", "Bakgrundsbild"):

@@ -125,6 +125,19 @@ def test_check_theme_passes_on_every_shipped_theme(project: Project):
         assert "✗" not in result.output
 
 
+def test_check_theme_finds_a_damaged_logo(project: Project):
+    logo = project.themes / "mall" / "logo.png"
+    data = logo.read_bytes()
+    logo.write_bytes(data[: len(data) // 2])  # the header is whole, the picture cut off
+    lines = (project.themes / "mall" / "theme.yaml").read_text(encoding="utf-8").splitlines()
+    line = lines.index("  file: logo.png") + 1
+    result = run(project, "check-theme", "mall")
+    assert result.exit_code == 1
+    assert (f"themes/mall/theme.yaml:{line}:9: logo.file: `themes/mall/logo.png` starts like a PNG picture but cannot be "
+            "read (the file ends too early: was it copied or downloaded only in part?); open it in a picture program "
+            "and save it again"
+            ) in result.output
+
 
 def test_an_output_folder_that_cannot_be_made_is_a_message_not_a_traceback(project: Project, tmp_path: Path):
     blocker = tmp_path / "afile"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 from pydantic import BaseModel
 
+from slidegen.check.answers import answered_survey
 from slidegen.check.crossrefs import check_bundle
 from slidegen.check.references import check_picture, resolve_reference
 from slidegen.check.theme import check_theme
@@ -14,10 +15,12 @@ from slidegen.errors import ContentError, Location, Problem, gather, suggest
 from slidegen.load.document import Document
 from slidegen.load.messages import validate
 from slidegen.load.readers import read_document
+from slidegen.models.answers import Answers
 from slidegen.models.bundle import Bundle, Loaded, LoadedTheme
 from slidegen.models.county import order
 from slidegen.models.deck import Deck
 from slidegen.models.example import MAX_PER_COUNTY, Example
+from slidegen.models.survey import Survey
 from slidegen.models.theme import Theme
 from slidegen.project import Project
 
@@ -33,15 +36,12 @@ class Library:
         self.pictures: dict[str, tuple[Path, tuple[int, int]]] = {}
         """Checked pictures: reference → (file, pixel size)."""
         self._themes: dict[Path, tuple[tuple[tuple[str, int, int], ...], LoadedTheme]] = {}
+        self._documents: dict[Path, tuple[tuple[int, int], Document]] = {}
 
     def load(self, path: Path, model: type[M], doc: Document | None = None) -> Loaded[M]:
         """Read (unless `doc` is the file already read) and validate one file; ContentError with every problem."""
         path = Path(path)
-        try:
-            st = path.stat()
-            stamp = (st.st_mtime_ns, st.st_size)
-        except OSError:
-            stamp = (-1, -1)
+        stamp = _stamp(path)
         key = (path.resolve(), model)
         hit = self._cache.get(key)
         if hit and hit[0] == stamp:
@@ -50,6 +50,17 @@ class Library:
         loaded = Loaded(doc, validate(doc, model))
         self._cache[key] = (stamp, loaded)
         return loaded
+
+    def document(self, path: Path) -> Document:
+        """Read one file that no model validates alone (a sheet of answers); remembered until it changes on disk."""
+        path = Path(path)
+        stamp = _stamp(path)
+        hit = self._documents.get(path.resolve())
+        if hit and hit[0] == stamp:
+            return hit[1]
+        doc = read_document(path, self.project.root)
+        self._documents[path.resolve()] = (stamp, doc)
+        return doc
 
     def theme(self, path: Path) -> LoadedTheme:
         """Read, validate and check a theme.yaml and the files it names (ContentError with every problem)."""
@@ -114,8 +125,29 @@ class Library:
                     target = self._resolve(ref, deck.doc, loc, problems)
                     loaded = gather(problems, self.load, target, model) if target is not None else None
                     if loaded is not None:
-                        refs[(ref, model)] = loaded
+                        refs.update(self.complete(ref, model, loaded, problems))
         return refs
+
+    def complete(self, ref: str, model: type, loaded: Loaded[Any], problems: list[Problem]) -> dict[tuple[str, type], Loaded[Any]]:
+        """A loaded file with the files it refers to itself (a survey's answer sheet), by (reference, model)."""
+        completer = COMPLETERS.get(model)
+        return completer(self, ref, loaded, problems) if completer else {(ref, model): loaded}
+
+    def _answers(self, ref: str, survey: Loaded[Survey], problems: list[Problem]) -> dict[tuple[str, type], Loaded[Any]]:
+        """A survey and, when its shares come from a sheet, the sheet read and counted, the shares put in place.
+
+        The survey's answers are kept under (its reference, Answers), so the sheet is one of the deck's files.
+        """
+        sheet = survey.model.answers
+        if sheet is None:
+            return {(ref, Survey): survey}
+        target = self._resolve(sheet.file, survey.doc, ("answers", "file"), problems, ("*.xlsx", "*.csv"),
+                               "data/enkat-2016.xlsx")
+        doc = gather(problems, self.document, target) if target is not None else None
+        done = gather(problems, answered_survey, survey, doc) if doc is not None else None
+        if done is None:
+            return {}
+        return {(ref, Survey): done[0], (ref, Answers): done[1]}
 
     def examples(self, problems: list[Problem]) -> list[Loaded[Example]]:
         """Every good example, validated, in official county order; at most two per county."""
@@ -163,17 +195,35 @@ class Library:
             problems.extend(exc.problems)
             return None
 
-    def _resolve(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem]) -> Path | None:
+    def _resolve(self, ref: str, doc: Document, loc: tuple[Any, ...], problems: list[Problem],
+                 patterns: tuple[str, ...] | None = None, example: str = "survey-2015.yaml") -> Path | None:
         """The content file a reference names, if it is a safe path inside content/ that exists.
 
-        A missing file gets a did-you-mean from the files of its own type (`*.yaml`, `*.csv`)."""
-        suffix = Path(ref).suffix.lower()
-        patterns = (f"*{suffix}",) if suffix in (".csv",) else ("*.yaml",)
-        found = resolve_reference(self.project.content, ref, doc, loc, patterns)
+        A missing file gets a did-you-mean from the files of `patterns`, by default those of its own type
+        (`*.yaml`, `*.csv`, `*.xlsx`)."""
+        if patterns is None:
+            suffix = Path(ref).suffix.lower()
+            patterns = (f"*{suffix}",) if suffix in (".csv", ".xlsx") else ("*.yaml",)
+        found = resolve_reference(self.project.content, ref, doc, loc, patterns, example)
         if isinstance(found, Problem):
             problems.append(found)
             return None
         return found
+
+
+COMPLETERS: dict[type, Callable[[Library, str, Any, list[Problem]], dict[tuple[str, type], Loaded[Any]]]] = {
+    Survey: Library._answers,
+}
+"""Files that refer to files of their own (a survey to its answer sheet): how each is completed, by its model."""
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """A file's change time and size: it is read again when either changes."""
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_mtime_ns, st.st_size)
 
 
 def _folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:

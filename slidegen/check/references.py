@@ -7,10 +7,11 @@ from typing import Any
 
 from slidegen.errors import Problem, suggest
 from slidegen.load.document import Document
-from slidegen.load.pictures import PictureError, read_picture
+from slidegen.load.pictures import KINDS, PictureError, read_picture
 
-MAX_PICTURE_BYTES = 5 * 2**20
-"""Pictures larger than this are refused: a slide never needs more, and decks travel by e-mail."""
+MAX_PICTURE_BYTES = 50 * 2**20
+"""Picture files larger than this are refused (a phone photo is 2 to 15 MiB); what is embedded is made
+smaller by the picture pipeline, so the deck stays small enough to mail."""
 
 
 def resolve_reference(
@@ -49,16 +50,14 @@ def resolve_reference(
     return target
 
 
-PICTURE_PATTERNS = ("*.png", "*.jpg", "*.jpeg", "*.PNG", "*.JPG", "*.JPEG")
-
-
-
-
+PICTURE_PATTERNS = tuple(f"*.{s}" for suffix in ("png", "jpg", "jpeg", "heic", "heif", "webp")
+                         for s in (suffix, suffix.upper()))
 
 
 def check_picture(content: Path, ref: str, doc: Document, loc: tuple[Any, ...]) -> tuple[Path, tuple[int, int]] | Problem:
-    """The picture a reference names and its pixel size, when it is inside content/, small enough, and
-    really a PNG or JPEG that can be read to its end."""
+    """The picture a reference names and its upright pixel size, when it is inside content/, small enough,
+    and really a PNG, JPEG, HEIC or WebP picture whose header can be read (its pixels are decoded by the
+    picture pipeline, before anything is written)."""
     found = resolve_reference(content, ref, doc, loc, PICTURE_PATTERNS, example="bilder/karta.png")
     if isinstance(found, Problem):
         return found
@@ -69,10 +68,10 @@ def check_picture(content: Path, ref: str, doc: Document, loc: tuple[Any, ...]) 
     if size > MAX_PICTURE_BYTES:
         return doc.problem(
             loc,
-            f"`{ref}` is {size / 2**20:.1f} MiB, more than the {MAX_PICTURE_BYTES // 2**20} MiB a picture may be; "
-            "save it smaller (a slide needs at most about 2000 pixels across)",
+            f"`{ref}` is {size / 2**20:.1f} MiB, more than the {MAX_PICTURE_BYTES // 2**20} MiB a picture file may be; "
+            "save it smaller (a slide never needs more than about 4000 pixels across)",
         )
     try:
-        return found, read_picture(found, ("PNG", "JPEG"))
+        return found, read_picture(found, KINDS)
     except PictureError as exc:
-        return doc.problem(loc, f"`{ref}` {exc}; save it as PNG or JPEG")
+        return doc.problem(loc, f"`{ref}` {exc}; {exc.advice or 'save it as PNG or JPEG'}")

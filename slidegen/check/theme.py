@@ -36,7 +36,7 @@ def check_files(doc: Document, theme: Theme) -> tuple[ThemeFiles, list[Problem]]
             try:
                 logo_pixels = read_picture(logo, ("PNG",))
             except PictureError as exc:
-                problems.append(doc.problem(("logo", "file"), f"{theme.logo.file} {exc}; save the logo as PNG"))
+                problems.append(doc.problem(("logo", "file"), f"{theme.logo.file} {exc}; {exc.advice or 'save the logo as PNG'}"))
                 logo = None
         if logo_pixels is not None:
             problems.extend(_logo_width(doc, theme, logo_pixels))

@@ -12,6 +12,7 @@ from slidegen.errors import ContentError, Location, Problem, suggest
 from slidegen.load.document import Document
 from slidegen.models.bundle import ThemeFiles
 from slidegen.models.theme import Theme
+from slidegen.plan.model import PictureBox
 from slidegen.project import Project
 from slidegen.units import to_cm
 
@@ -40,6 +41,15 @@ def check_report(project: Project, name: str) -> ThemeReport:
     loaded = Library(project).load(theme_path(project, name), Theme)
     theme, doc = loaded.model, loaded.doc
     files, problems = check_theme(doc, theme)
+    if files.logo is not None and theme.logo is not None and not problems:  # decoded as a build would
+        from slidegen.build import picture_cache
+        from slidegen.plan.layout import frames_for
+
+        frame = frames_for(theme, files.logo_pixels).logo
+        if frame is not None:
+            logo = PictureBox(frame, files.logo, theme.logo.description, pixels=files.logo_pixels,
+                              source=doc.location(("logo", "file")))
+            problems = picture_cache(project).check_boxes([logo])
     report = ThemeReport(problems=problems)
     out = report.lines
     out.append(f"theme {theme.name} ({doc.display}): {theme.description or 'no description'}")

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
-from slidegen.build import plan
+from slidegen.build import picture_cache, plan
 from slidegen.check.crossrefs import check_survey
 from slidegen.check.library import Library, shows_examples
-from slidegen.errors import ContentError, Location, Problem
+from slidegen.errors import ContentError, Location, Problem, gather
 from slidegen.load.readers import read_document
 from slidegen.models.bundle import Bundle
 from slidegen.models.catalog import ContentType, content_type
 from slidegen.models.deck import Deck
 from slidegen.models.example import Example
+from slidegen.plan.model import DeckPlan
 from slidegen.models.survey import Survey
 from slidegen.project import Project
 
@@ -46,12 +48,18 @@ def _files(project: Project, paths: list[Path]) -> list[Path]:
     return list(out.values())
 
 
-def validate_paths(project: Project, paths: list[Path]) -> int:
+def _quiet(_: str) -> None:
+    pass
+
+
+def validate_paths(project: Project, paths: list[Path], report: Callable[[str], None] = _quiet) -> int:
     """Check files (all of content/ when none are given); every problem is raised together.
 
-    A deck is checked with everything it refers to, including whether every text fits its slide.
-    A good example is also checked against the decks that show examples (its methods must be in
-    their survey, at most two per county). Returns how many files were checked.
+    A deck is checked with everything it refers to, including whether every text fits its slide and
+    whether every picture can be decoded (the pictures are made for their frames then, and kept in the
+    picture cache for the build). A good example is also checked against the decks that show examples
+    (its methods must be in their survey, at most two per county). Notes (a picture too small for its
+    frame, a font measured with another's metrics) go to `report`. Returns how many files were checked.
     """
     library = Library(project)
     problems: list[Problem] = []
@@ -85,40 +93,54 @@ def validate_paths(project: Project, paths: list[Path]) -> int:
             continue
         if isinstance(loaded.model, Survey):
             problems.extend(check_survey(loaded))
+            library.complete(project.show(path), Survey, loaded, problems)  # its answer sheet, if it has one
         elif isinstance(loaded.model, Example):
             examples = True
-    problems.extend(_examples_in_context(project, library, decks) if examples else [])
+    notes: list[str] = []
+    if examples:
+        found, notes = _examples_in_context(project, library, decks)
+        problems.extend(found)
     bundles: list[Bundle] = []
     for deck in decks:
         try:
             bundles.append(library.bundle(deck))
         except ContentError as exc:
             problems.extend(exc.problems)
-    try:
-        plan(bundles)
-    except ContentError as exc:
-        problems.extend(exc.problems)
+    plans = [p for b in bundles if (p := gather(problems, _plan, b)) is not None]
+    problems.extend(picture_cache(project).check(plans))
     if problems:
         raise ContentError(problems)
+    for notice in dict.fromkeys([*notes, *(n for p in plans for n in p.notices)]):
+        report(f"note: {notice}")
     return len(files)
 
 
-def _examples_in_context(project: Project, library: Library, checked: list[Path]) -> list[Problem]:
+def _plan(bundle: Bundle) -> DeckPlan:
+    (deck_plan,) = plan([bundle])
+    return deck_plan
+
+
+def _examples_in_context(project: Project, library: Library, checked: list[Path]) -> tuple[list[Problem], list[str]]:
     """What the decks that show examples find wrong in content/examples/ (pictures, methods, at most two per
-    county), for decks not checked in full anyway."""
+    county), for decks not checked in full anyway: the problems, and the notes (pictures too small)."""
     problems: list[Problem] = []
     done = {p.resolve() for p in checked}
     showing = [d for d in project.decks() if d.resolve() not in done and _shows_examples(library, d)]
     if not showing:
         library.examples(problems)
-        return problems
+        return problems, []
     folder = project.show(project.content / "examples") + "/"
+    found: list[Problem] = []
+    notes: list[str] = []
     for deck in showing:
         try:
-            library.bundle(deck)
+            deck_plan = _plan(library.bundle(deck))
         except ContentError as exc:
-            problems.extend(p for p in exc.problems if p.location.file.startswith(folder))
-    return problems
+            found.extend(exc.problems)
+            continue
+        found.extend(picture_cache(project).check([deck_plan]))  # the examples' pictures decoded, as a build would
+        notes.extend(n for n in deck_plan.notices if n.startswith(folder))
+    return [p for p in found if p.location.file.startswith(folder)], notes
 
 
 def _shows_examples(library: Library, deck: Path) -> bool:

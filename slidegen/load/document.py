@@ -14,7 +14,7 @@ Loc = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class NodeInfo:
-    """Where a YAML value (and its key, for mapping entries) starts, and how it was written."""
+    """Where a value starts: a YAML value's line and column (and its key's), or a spreadsheet's cell."""
 
     line: int
     column: int
@@ -22,6 +22,8 @@ class NodeInfo:
     key_column: int = 0
     raw: str | None = None
     plain: bool = False
+    cell: str = ""
+    """A spreadsheet cell as `Sheet!D7` (or a whole sheet, `Sheet`); then line and column are 0."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class Document:
         """The file position of a location in the data (the key's position when `key`)."""
         real = self.resolve(loc)
         info = self.index.get(real) or NodeInfo(1, 1)
+        if info.cell:
+            return Location(self.display, cell=info.cell)
         if info.key_line and (key or info.raw is None):
             # the key of a mapping entry, and of any list or mapping (its value starts a line lower)
             line, column = info.key_line, info.key_column

@@ -1,4 +1,4 @@
-"""Content files read by type: the reader of each file suffix, and the one entry point that picks it."""
+"""Content files read by type (YAML, Excel workbooks): the reader of each file suffix, and the one entry point that picks it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from slidegen.errors import ContentError, Location, Problem, display_path
-from slidegen.load import csv_file, yaml_file
+from slidegen.load import csv_file, xlsx_file, yaml_file
 from slidegen.load.document import Document
 
 Reader = Callable[[Path, "Path | None"], Document]
@@ -16,6 +16,7 @@ READERS: dict[str, Reader] = {
     ".yaml": yaml_file.read_document,
     ".yml": yaml_file.read_document,
     ".csv": csv_file.read_document,
+    ".xlsx": xlsx_file.read_document,
 }
 """The reader of each kind of content file, by its suffix (lower case)."""
 

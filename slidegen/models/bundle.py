@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from slidegen.errors import Source
+from slidegen.models.answers import Answers
 from slidegen.models.deck import Deck
 from slidegen.models.example import Example
 from slidegen.models.survey import Survey
@@ -80,3 +81,12 @@ class Bundle:
     def survey(self, ref: str | None) -> Loaded[Survey]:
         """The survey a slide refers to (the deck's own when the slide names none)."""
         return self.get(ref or self.deck.model.survey or "", Survey)
+
+    def answers(self, ref: str | None) -> Answers | None:
+        """The answers a survey's shares were computed from (None when the survey gives its shares itself)."""
+        loaded = self.refs.get((ref or self.deck.model.survey or "", Answers))
+        return loaded.model if loaded is not None else None
+
+    def notes(self) -> list[str]:
+        """What the deck's files say that is worth knowing but not wrong (a county with no row in a sheet)."""
+        return [note for (_, kind), loaded in self.refs.items() if kind is Answers for note in loaded.model.notes]

@@ -58,14 +58,14 @@ def _key(text: str) -> str:
 
 
 def _forms(c: County) -> list[str]:
-    return [c.name, c.county, c.code, f"Länsstyrelsen i {c.county}", f"Länsstyrelsen {c.name}"]
+    return [c.name, c.county, c.code, f"Länsstyrelsen i {c.county}", f"Länsstyrelsen i {c.name}", f"Länsstyrelsen {c.name}"]
 
 
 _BY_FORM: dict[str, County] = {_key(form): c for c in COUNTIES for form in _forms(c)}
 
 
 def find_county(text: str) -> County | None:
-    """The county a name stands for: `Skåne`, `Skåne län`, `M`, `Länsstyrelsen Skåne` (any case)."""
+    """The county a name stands for: `Skåne`, `Skåne län`, `M`, `Länsstyrelsen i Skåne`, `Länsstyrelsen Skåne` (any case)."""
     return _BY_FORM.get(_key(text))
 
 

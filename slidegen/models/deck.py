@@ -7,6 +7,7 @@ from typing import Annotated, Union
 
 from pydantic import Field, field_validator
 
+from slidegen.format import listing
 from slidegen.models.base import ContentRef, Model, Text
 from slidegen.models.slides import SLIDE_KINDS
 from slidegen.models.slides.base import ChartRenderer
@@ -49,7 +50,7 @@ class Meeting(Model):
         names = list(self.presenters)
         if not names:
             return self.presenter_group
-        line = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+        line = listing(names)
         return f"{line}, {self.presenter_group}" if self.presenter_group else line
 
 

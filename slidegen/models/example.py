@@ -44,7 +44,7 @@ class Example(Model):
         min_length=1, description="The survey's method numbers the example illustrates, e.g. `[23]` or `[5, 8]`."
     )
     contact: Contact | None = Field(None, description="Who to ask about the example.")
-    picture: str | None = Field(None, description="A PNG or JPEG inside content/, e.g. `bilder/klimatrad.png`.")
+    picture: str | None = Field(None, description="A picture inside content/: PNG, JPEG, HEIC or WebP, a phone photo as it is (it is turned upright, made small and stripped of its metadata), e.g. `bilder/klimatrad.jpg`.")
     picture_alt: Text | None = Field(None, description="What the picture shows, for readers who cannot see it.")
     status: Literal["utkast", "klar"] = Field("utkast", description="`utkast` (draft) or `klar` (ready to show).")
 

@@ -1,8 +1,10 @@
-"""The survey: answer categories, method groups and each method's share of county boards."""
+"""The survey: answer categories, method groups and each method's share of county boards (typed, or from a sheet)."""
 
 from __future__ import annotations
 
 import math
+import re
+from pathlib import PurePosixPath
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
@@ -90,12 +92,20 @@ class Group(Model):
 class Category(Model):
     """How one answer category is named."""
 
-    label: Text = Field(description="The category's name, e.g. `Genomfört`.")
+    label: Text = Field(description="The category's name, e.g. `Genomfört`; in an answer sheet, the cells' text.")
     explanation: Text | None = Field(None, description="What the answer means, shown in table headers.")
+    letter: str | None = Field(None, pattern=r"^\w$", examples=["G"],
+                               description="The one letter that stands for the answer in the county matrix; "
+                               "the label's first letter when left out.")
 
     def header(self) -> str:
         """The column header: the label, with its explanation in parentheses when given."""
         return f"{self.label} ({self.explanation})" if self.explanation else self.label
+
+    @property
+    def initial(self) -> str:
+        """The letter standing for the answer: `G` for Genomfört."""
+        return (self.letter or self.label[0]).upper()
 
 
 class Categories(Model):
@@ -109,16 +119,47 @@ class Categories(Model):
         """The categories in the order of CATEGORY_KEYS."""
         return (self.done, self.ongoing, self.not_relevant)
 
+    @model_validator(mode="after")
+    def _distinct(self) -> "Categories":
+        labels = [c.label.casefold() for c in self.ordered()]
+        if len(set(labels)) < len(labels):
+            raise ValueError("two categories have the same label; give each answer its own name")
+        initials = [c.initial for c in self.ordered()]
+        if len(set(initials)) < len(initials):
+            raise ValueError(f"two categories start with the same letter ({', '.join(initials)}); give them "
+                             "distinct letters with `letter:` (e.g. `letter: G`)")
+        return self
+
+
+class AnswerSheet(Model):
+    """Where a survey's answers are: a sheet with one row per county board and one column per method."""
+
+    file: str = Field(
+        pattern=r"^[^\\:*?\"<>|]+\.([Xx][Ll][Ss][Xx]|[Cc][Ss][Vv])$",
+        examples=["data/enkat-2016.xlsx"],
+        description="An .xlsx workbook (or a .csv file) inside content/, written relative to content/, "
+        "e.g. `data/enkat-2016.xlsx`.",
+    )
+    sheet: Text | None = Field(None, description="The sheet's name, e.g. `Svar`; the workbook's first sheet when left "
+                               "out (a CSV file has no sheets).")
+
 
 class Survey(Model):
     """A survey of working methods among the county boards."""
 
     title: Text = Field(description="The survey's name.")
+    short: Text | None = Field(None, max_length=20, description="A short name for chart legends, e.g. `2016`; "
+                               "a year in the file name (or the file name) when left out.")
     description: str | None = Field(None, description="What the survey asked, and of whom.")
     categories: Categories = Field(description="The answer categories.")
     missing_label: Text = Field("Uppgift saknas", description="Label for the share the survey does not give.")
     method_label: Text = Field("Arbetssätt / metod", description="Header of the method column in tables.")
     groups: list[Group] = Field(min_length=1, description="The method groups, in survey order.")
+    answers: AnswerSheet | None = Field(
+        None,
+        description="The answers as a sheet (one row per county board, one column per method): every share is then "
+        "computed from it, and no method has `results:` of its own.",
+    )
 
     def methods(self) -> list[Method]:
         """All methods in survey order."""
@@ -134,3 +175,20 @@ class Survey(Model):
     def numbers(self) -> list[int]:
         """All method numbers in survey order."""
         return [m.number for m in self.methods()]
+
+    def legend_name(self, ref: str) -> str:
+        """The survey's name in a legend: its `short`, else a year in its file name (`survey-2015.yaml` → 2015), else the file name."""
+        if self.short:
+            return self.short
+        stem = PurePosixPath(ref).stem
+        year = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", stem)
+        return year.group() if year else stem
+
+    def with_results(self, results: dict[int, Results]) -> "Survey":
+        """The survey with these results in place of its methods' own (the shares computed from its answers)."""
+        groups = [
+            g.model_copy(update={"methods": [m.model_copy(update={"results": results.get(m.number, Results())})
+                                             for m in g.methods]})
+            for g in self.groups
+        ]
+        return self.model_copy(update={"groups": groups})

@@ -17,6 +17,10 @@ from slidegen.errors import ToolError
 from slidegen.stamp import EPOCH
 
 
+KEPT = (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED)
+"""Compressions an entry keeps (stored: already compressed pictures); any other is deflated."""
+
+
 def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     """The same package with fixed entry dates and permissions, so equal content gives equal bytes.
 
@@ -38,7 +42,7 @@ def _needs_rewrite(src: zipfile.ZipFile, info: zipfile.ZipInfo, when: dt.datetim
     if info.filename == "docProps/core.xml":
         body = src.read(info.filename)
         return _stamp_core(body, when) != body
-    return info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x08 or bool(info.extra)
+    return info.compress_type not in KEPT or info.flag_bits & 0x08 or bool(info.extra)
 
 
 def _rewrite(src: zipfile.ZipFile, when: dt.datetime) -> bytes:
@@ -53,7 +57,7 @@ def _rewrite(src: zipfile.ZipFile, when: dt.datetime) -> bytes:
             elif info.filename == "docProps/core.xml" and b"<dcterms:created" in body:
                 body = _stamp_core(body, when)
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.compress_type = info.compress_type if info.compress_type in KEPT else zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             entry.create_system = 3
             dst.writestr(entry, body, compresslevel=6)

@@ -69,6 +69,8 @@ class Chart:
     fonts: Fonts
     size: float
     decimals: int
+    labelled: bool = False
+    """Every grouped bar thick enough for its value label beside it (they then never hide each other's)."""
 
     @property
     def horizontal(self) -> bool:
@@ -104,8 +106,11 @@ def decimals_of(values: Sequence[float]) -> int:
 
 
 def bar_charts(data: ChartData, layout: BarLayout, direction: Direction, frame: Rect, theme: Theme,
-               fonts: Fonts) -> list[ChartSpec]:
-    """One or more charts of the data: as many categories per chart as fit the frame legibly, one axis for all."""
+               fonts: Fonts, labelled: bool = False) -> list[ChartSpec]:
+    """One or more charts of the data: as many categories per chart as fit the frame legibly, one axis for all.
+
+    `labelled`: grouped bars get the room for every value label (fewer categories per chart).
+    """
     known = [p.value for s in data.values for p in s if p.value is not None]
     decimals = decimals_of(known)
     smallest = max(theme.sizes.chart_min, MIN_CHART_SIZE)
@@ -113,7 +118,7 @@ def bar_charts(data: ChartData, layout: BarLayout, direction: Direction, frame: 
     n = len(data.categories)
 
     def measure(size: float) -> tuple[list[float], float]:
-        chart = Chart(data, layout, direction, frame, theme, fonts, size, decimals)
+        chart = Chart(data, layout, direction, frame, theme, fonts, size, decimals, labelled)
         slot = max(_slot_need(chart, c.text) for c in data.categories)
         plot = _plot(chart, list(range(n)), _axis(chart, _plot(chart, list(range(n)), None)))
         return [slot] * n, plot.length(chart.horizontal)[1]
@@ -122,7 +127,7 @@ def bar_charts(data: ChartData, layout: BarLayout, direction: Direction, frame: 
         size, pages = choose(measure, [False] * n, largest, smallest)
     except TooTall:  # not even one category fits: the frame is tiny; one per chart
         size, pages = smallest, [[i] for i in range(n)]
-    chart = Chart(data, layout, direction, frame, theme, fonts, size, decimals)
+    chart = Chart(data, layout, direction, frame, theme, fonts, size, decimals, labelled)
     shortest = min((_plot(chart, page, None) for page in pages), key=lambda p: p.length(chart.horizontal)[0])
     axis = _axis(chart, shortest)
     return [_page(chart, page, axis) for page in pages]
@@ -131,7 +136,8 @@ def bar_charts(data: ChartData, layout: BarLayout, direction: Direction, frame: 
 def _slot_need(chart: Chart, category: str) -> float:
     """The room one category needs along the category axis, in points."""
     bars = len(chart.data.names) if chart.layout == "grouped" else 1
-    visible = chart.size * 0.5 / bar_thickness(bars)  # every bar at least half the text size thick
+    # every bar at least half the text size thick; as thick as a label's line when every bar is labelled
+    visible = chart.size * (1.1 if chart.labelled else 0.5) / bar_thickness(bars)
     if chart.horizontal:
         wrapped = wrap_label(category, label_width(chart.frame, [category], chart.size, chart.fonts), chart.size, chart.fonts)
         return max(visible, chart.line * max(1.2, 1.1 * (wrapped.count("\n") + 1)))

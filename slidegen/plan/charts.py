@@ -7,6 +7,7 @@ from typing import Literal, Sequence
 
 from slidegen.colour import readable_on
 from slidegen.format import number, percent
+from slidegen.models.answers import Answers
 from slidegen.models.survey import CATEGORY_KEYS, Group, Method, Results, Survey
 from slidegen.models.theme import Theme
 from slidegen.plan.model import ChartSpec, Series
@@ -106,8 +107,8 @@ def _plot_area(frame: Rect, labels: Sequence[str], names: Sequence[str], size: f
     return _Frame(left, top, w - left - right, h - top - bottom, w, h, columns)
 
 
-def _series_names(survey: Survey) -> list[str]:
-    return [c.label for c in survey.categories.ordered()] + [survey.missing_label]
+def _series_names(survey: Survey, missing: bool = True) -> list[str]:
+    return [c.label for c in survey.categories.ordered()] + ([survey.missing_label] if missing else [])
 
 
 def _method_label(m: Method) -> str:
@@ -127,18 +128,26 @@ def _spoken(results: Results, survey: Survey) -> str:
 
 
 def method_charts(
-    survey: Survey, numbers: Sequence[int], sort: str, frame: Rect, theme: Theme, fonts: Fonts
+    survey: Survey, numbers: Sequence[int], sort: str, frame: Rect, theme: Theme, fonts: Fonts,
+    answers: Answers | None = None,
 ) -> list[ChartSpec]:
-    """One or more charts of the methods' answers: as many bars per chart as fit the frame legibly."""
+    """One or more charts of the methods' answers: as many bars per chart as fit the frame legibly.
+
+    With `answers` (shares computed from a sheet) a caption says how many boards answered, and the
+    alt text gives each method's n.
+    """
     methods = [survey.method(n) for n in numbers]
+    caption = f"Andel av dem som svarat (n = {answers.n_range(numbers)} länsstyrelser per metod)" if answers else None
+    # shares computed from answers leave nothing unknown, unless nobody answered a method
+    missing = answers is None or any(m.results.unknown() > 0 for m in methods)
     if sort == "done":
         methods.sort(key=lambda m: (-(m.results.done if m.results.done is not None else -1), m.number))
     labels = [_method_label(m) for m in methods]
-    names = _series_names(survey)
+    names = _series_names(survey, missing)
 
     def measure(size: float) -> tuple[list[float], float]:
         wrapped = wrapped_labels(frame, labels, size, fonts)
-        area = _plot_area(frame, wrapped, names, size, fonts, caption=False)
+        area = _plot_area(frame, wrapped, names, size, fonts, caption=caption is not None)
         slot = max(_bar_height(t, size, fonts) for t in wrapped)  # bars are evenly spaced: all get the tallest label's room
         return [slot] * len(methods), area.height
 
@@ -147,12 +156,14 @@ def method_charts(
         size, pages = choose(measure, [False] * len(methods), max(theme.sizes.chart, smallest), smallest)
     except TooTall:  # not even one bar fits: the frame is tiny; draw one bar per chart
         size, pages = smallest, [[i] for i in range(len(methods))]
-    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size) for page in pages]
+    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size, answers, caption, missing)
+            for page in pages]
 
 
-def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float) -> ChartSpec:
+def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float,
+                  answers: Answers | None, caption: str | None, missing: bool) -> ChartSpec:
     labels = wrapped_labels(frame, [_method_label(m) for m in methods], size, fonts)
-    area = _plot_area(frame, labels, _series_names(survey), size, fonts, caption=False)
+    area = _plot_area(frame, labels, _series_names(survey, missing), size, fonts, caption=caption is not None)
     colours = theme.colours.chart
     series = []
     for key, category in zip(CATEGORY_KEYS, survey.categories.ordered()):
@@ -162,11 +173,13 @@ def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: The
                              _labels(values, 100, area.width, size, fonts, "percent"), readable_on(colour)))
     unknown = tuple(m.results.unknown() or None for m in methods)
     # the share the survey lacks gets no number on the bar: a "71 %" there would read as an answer
-    series.append(Series("missing", survey.missing_label, colours.missing, unknown,
-                         (None,) * len(methods), readable_on(colours.missing), pattern=True))
+    if missing:
+        series.append(Series("missing", survey.missing_label, colours.missing, unknown,
+                             (None,) * len(methods), readable_on(colours.missing), pattern=True))
     span = ", ".join(
         f"metod {m.number}, {m.short}: {_spoken(m.results, survey)}" + (" (osäkert vilket svar talen hör till)"
                                                                        if m.columns_uncertain else "")
+        + (f" (n = {answers.method(m.number).n})" if answers else "")
         for m in methods
     )
     return spec_in(
@@ -178,7 +191,8 @@ def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: The
         percent=True,
         axis_max=100,
         axis_step=20,
-        description=f"Stapeldiagram, andel länsstyrelser per svar. {span}.",
+        description=f"Stapeldiagram, andel länsstyrelser per svar{' av dem som svarat' if answers else ''}. {span}.",
+        caption=caption,
     )
 
 

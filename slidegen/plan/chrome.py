@@ -42,11 +42,13 @@ def footer_boxes(theme: Theme, frames: Frames, fonts: Fonts, number: int, date: 
 
 
 def add_chrome(slides: list[SlidePlan], theme: Theme, frames: Frames, fonts: Fonts, date: dt.date | None,
-               logo: Path | None, text_source: Location | None = None) -> list[SlidePlan]:
+               logo: Path | None, text_source: Location | None = None, *,
+               logo_pixels: tuple[int, int] | None = None, logo_source: Location | None = None) -> list[SlidePlan]:
     """The slides with their footer (not on title slides unless the theme asks) and logo after the content."""
     picture = None
     if logo is not None and frames.logo is not None and theme.logo is not None:
-        picture = PictureBox(frames.logo, logo, theme.logo.description, name="Logo")
+        picture = PictureBox(frames.logo, logo, theme.logo.description, name="Logo", pixels=logo_pixels,
+                             source=logo_source)
     out = []
     for number, slide in enumerate(slides, start=1):
         extra: list[Box] = []

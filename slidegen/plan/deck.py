@@ -8,7 +8,8 @@ from slidegen.plan.chrome import add_chrome
 from slidegen.plan.context import Context
 from slidegen.plan.kinds import PLANNERS
 from slidegen.plan.layout import frames_for
-from slidegen.plan.model import Base, DeckPlan, Properties, SlidePlan
+from slidegen.plan.model import Base, DeckPlan, PictureBox, Properties, SlidePlan
+from slidegen.plan.pictures import blurry_note
 from slidegen.plan.text import Fonts, TooLong
 from slidegen.stamp import build_time
 
@@ -21,6 +22,7 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
     body_fonts, notice_b = Fonts.of(theme.fonts.body, theme.fonts.measure_unknown_as)
     ctx = Context(bundle, theme, frames_for(theme, files.logo_pixels), title_fonts, body_fonts)
     ctx.notices.extend(n for n in dict.fromkeys((notice_t, notice_b)) if n)
+    ctx.notices.extend(bundle.notes())
     slides: list[SlidePlan] = []
     problems: list[Problem] = []
     for i, slide in enumerate(bundle.deck.model.slides):
@@ -32,11 +34,14 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
     try:
         footer_source = bundle.theme.doc.location(("footer", "text"))
         slides = add_chrome(slides, theme, ctx.frames, body_fonts, bundle.deck.model.meeting.date, files.logo,
-                            footer_source)
+                            footer_source, logo_pixels=files.logo_pixels,
+                            logo_source=bundle.theme.doc.location(("logo", "file")))
     except TooLong as exc:
         problems.append(Problem(exc.source or footer_source, f"the footer must fit one line: {exc.advice()}"))
     if problems:
         raise ContentError(problems)
+    ctx.notices.extend(note for s in slides for box in s.boxes
+                       if isinstance(box, PictureBox) and (note := blurry_note(box)) is not None)
     base = Base()
     if theme.template is not None:
         base = Base(files.template, theme.template.layouts.names(template=True))
@@ -46,7 +51,7 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
         height=ctx.frames.height,
         slides=tuple(slides),
         properties=properties(bundle),
-        notices=tuple(ctx.notices),
+        notices=tuple(dict.fromkeys(ctx.notices)),
         base=base,
     )
 

@@ -274,10 +274,11 @@ class TextBox:
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell."""
+    """One table cell; `fill` (`#RRGGBB`) colours it instead of its row's fill."""
 
     paras: tuple[Para, ...]
     align: Literal["l", "ctr", "r"] = "l"
+    fill: str | None = None
 
 
 @dataclass(frozen=True)
@@ -335,6 +336,9 @@ class PictureBox:
     """A picture file in a frame: with alt text, or decorative when `description` is None.
 
     The frame has the picture's own shape, or the picture is cropped (`crop`) to the frame's shape.
+    What is embedded is made from the file by the picture pipeline (render/pictures.py): turned upright,
+    cut to `crop` (its pixels, so the slide's XML carries no crop), scaled down to the frame at 200 dpi,
+    in sRGB, without metadata.
     """
 
     frame: Rect
@@ -342,6 +346,11 @@ class PictureBox:
     description: str | None
     name: str = "Picture"
     crop: Crop = NO_CROP
+    pixels: tuple[int, int] | None = None
+    """The picture's size in pixels, upright (EXIF orientation applied), as checked when it was loaded."""
+    source: Location | None = field(default=None, compare=False)
+    """Where the picture is named (a picture slide's or an example's `picture:`, a theme's `logo: file:`):
+    its problems are reported there."""
 
 
 Box = Union[TextBox, TableBox, ChartBox, PictureBox]

@@ -186,7 +186,7 @@ def test_the_bytes_decide_not_the_name(project: Project, pictures: Path):
     assert picture_problem(project, "bilder/foto.png") == pictures / "foto.png"
     (pictures / "text.png").write_text("this is not a picture\n", encoding="utf-8")
     assert picture_problem(project, "bilder/text.png") == (
-        "content/example.yaml:2:10: picture: `bilder/text.png` is not a PNG or JPEG picture "
+        "content/example.yaml:2:10: picture: `bilder/text.png` is not a PNG, JPEG, HEIC or WebP picture "
         "(its content is not a picture); save it as PNG or JPEG"
     )
 
@@ -195,8 +195,7 @@ def test_the_bytes_decide_not_the_name(project: Project, pictures: Path):
     "data, what",
     [
         (b"GIF89a" + b"\x00" * 20, "it is a GIF picture"),
-        (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "it is a WebP picture"),
-        (b"\x00\x00\x00\x18ftypheic", "it is a HEIC or AVIF picture (as phones save them)"),
+        (b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf", "it is an AVIF picture"),
         (b"%PDF-1.7\n", "it is a PDF document"),
         (b"", "it is empty"),
     ],
@@ -204,8 +203,19 @@ def test_the_bytes_decide_not_the_name(project: Project, pictures: Path):
 def test_other_kinds_of_file_are_named(project: Project, pictures: Path, data: bytes, what: str):
     (pictures / "bild.png").write_bytes(data)
     assert picture_problem(project, "bilder/bild.png") == (
-        f"content/example.yaml:2:10: picture: `bilder/bild.png` is not a PNG or JPEG picture ({what}); "
+        f"content/example.yaml:2:10: picture: `bilder/bild.png` is not a PNG, JPEG, HEIC or WebP picture ({what}); "
         "save it as PNG or JPEG"
+    )
+
+
+@pytest.mark.parametrize(
+    "data, kind",
+    [(b"RIFF\x00\x00\x00\x00WEBPVP8 ", "WebP"), (b"\x00\x00\x00\x18ftypheic", "HEIC")],
+)
+def test_a_heic_or_webp_header_alone_cannot_be_read(project: Project, pictures: Path, data: bytes, kind: str):
+    (pictures / "bild.png").write_bytes(data)
+    assert picture_problem(project, "bilder/bild.png").startswith(  # type: ignore[union-attr]
+        f"content/example.yaml:2:10: picture: `bilder/bild.png` starts like a {kind} picture but cannot be read ("
     )
 
 
@@ -218,8 +228,8 @@ def test_a_picture_over_the_limit_is_refused(project: Project, pictures: Path):
     with big.open("r+b") as fh:
         fh.truncate(MAX_PICTURE_BYTES + 1)
     assert picture_problem(project, "bilder/stor.png") == (
-        "content/example.yaml:2:10: picture: `bilder/stor.png` is 5.0 MiB, more than the 5 MiB a picture may be; "
-        "save it smaller (a slide needs at most about 2000 pixels across)"
+        "content/example.yaml:2:10: picture: `bilder/stor.png` is 50.0 MiB, more than the 50 MiB a picture file may "
+        "be; save it smaller (a slide never needs more than about 4000 pixels across)"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import answers
 from click.testing import CliRunner
 
 from slidegen.build import build
@@ -63,6 +64,7 @@ def test_it_has_a_commented_swedish_example_of_every_kind_and_each_builds(projec
         assert re.search(rf"(?m)^  (# )?- kind: {kind}$", text), kind
     assert "## En bild med rubrik." in text and "## Två eller tre spalter" in text
     path.write_text(uncommented(text), encoding="utf-8")
+    answers.install(project.content)  # the county matrix and comparison examples name a survey with an answer sheet
     deck = Library(project).load(path, Deck).model
     assert [s.kind for s in deck.slides] == kinds()
     assert deck.meeting.start == "13.00"

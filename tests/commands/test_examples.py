@@ -158,7 +158,7 @@ def test_a_method_the_survey_lacks_is_located_in_the_example(project: Project):
 @pytest.mark.parametrize(
     "picture, says",
     [
-        ("bilder/inte-en-bild.png", "is not a PNG or JPEG picture"),
+        ("bilder/inte-en-bild.png", "is not a PNG, JPEG, HEIC or WebP picture"),
         ("../README.md", "leaves the content/ folder"),
         ("bilder/saknas.png", "there is no file content/bilder/saknas.png"),
     ],

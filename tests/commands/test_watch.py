@@ -290,3 +290,30 @@ def test_ctrl_c_stops_watch_cleanly(project: Project):
     assert proc.returncode == 0
     assert err.strip() == "stopped"
     assert "Traceback" not in out + err
+
+
+def test_saving_the_answer_sheet_rebuilds_its_deck_reading_only_the_sheet(project: Project, monkeypatch):
+    import answers as sample
+    from deckread import read_deck
+
+    from slidegen.load import readers
+
+    sample.install(project.content)
+    edit(deck_file(project), "survey: survey-2015.yaml", "survey: survey-2016.yaml")
+    watcher = Watcher(project)
+    watcher.rebuild()
+    read: list[str] = []
+    for suffix, reader in list(readers.READERS.items()):
+        def counting(path, root=None, reader=reader):
+            read.append(Path(path).name)
+            return reader(path, root)
+        monkeypatch.setitem(readers.READERS, suffix, counting)
+    drawn = sample.draw()
+    drawn["Stockholm"][1] = "not_relevant" if drawn["Stockholm"][1] != "not_relevant" else "done"
+    sheet = sample.write_xlsx(project.content / "data" / "enkat-2016.xlsx", sample.rows(drawn))
+    assert kinds(watcher.rebuild({sheet})) == {SKYPE: "rebuilt"}  # the Nobel deck does not use the sheet
+    assert read == ["enkat-2016.xlsx"]
+    shares, n = sample.expected_shares(drawn, 1)
+    rows = [row for s in read_deck(project.output / f"{SKYPE}.pptx") for t in s.tables for row in t
+            if row[0].startswith("1. ")]
+    assert rows[0][1:] == [f"{shares[k]}\u00a0%" for k in ("done", "ongoing", "not_relevant")] + [str(n)]

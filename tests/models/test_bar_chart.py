@@ -94,13 +94,13 @@ def test_values_must_be_numbers_or_null(tmp_path):
     ]
 
 
-def test_a_source_must_be_a_csv_file_that_exists(tmp_path):
-    slides = CHART + "    source: data/x.xlsx\n" + CHART.replace("exempel", "exempel 2") + "    source: data/kommunr.csv\n"
+def test_a_source_must_be_a_csv_or_xlsx_file_that_exists(tmp_path):
+    slides = CHART + "    source: data/x.ods\n" + CHART.replace("exempel", "exempel 2") + "    source: data/kommunr.csv\n"
     assert problems(project_with(tmp_path, slides, {"data/kommuner.csv": "Län;a\nA;1\n"})) == [
-        "content/decks/d.yaml:7:13: slides[0].source: `data/x.xlsx` is not a CSV file name; write a path like "
-        "`data/kommuner.csv`",
+        "content/decks/d.yaml:7:13: slides[0].source: `data/x.ods` is not a CSV or Excel (.xlsx) file name; write a "
+        "path like `data/kommuner.csv`",
     ]
-    slides = slides.replace("data/x.xlsx", "data/kommuner.csv")
+    slides = slides.replace("data/x.ods", "data/kommuner.csv")
     assert problems(project_with(tmp_path / "b", slides, {"data/kommuner.csv": "Län;a\nA;1\n"})) == [
         "content/decks/d.yaml:10:13: slides[1].source: there is no file content/data/kommunr.csv — did you mean "
         "`data/kommuner.csv`?",

@@ -54,8 +54,8 @@ def test_a_picture_needs_alt_text_unless_decorative_and_not_both(project: Projec
         '5:5: slides[0]: the picture needs alt text: add `alt:` with a sentence on what it shows (or '
         '`decorative: true` if it only decorates)',
         '8:5: slides[1]: a decorative picture has no alt text; remove `alt:` or `decorative: true`',
-        '15:14: slides[2].picture: `bilder/flode.gif` is not a PNG or JPEG file name; write a path like '
-        '`bilder/karta.png`',
+        '15:14: slides[2].picture: `bilder/flode.gif` is not a PNG, JPEG, HEIC or WebP file name; write a '
+        'path like `bilder/karta.png`',
         '17:10: slides[2].fit: `fill` is not allowed here; use one of: contain, cover',
     ]
 
@@ -79,8 +79,8 @@ def test_a_picture_is_checked_by_the_existing_picture_check(project: Project):
         '7:14: slides[0].picture: there is no file content/bilder/flöde.png — did you mean `bilder/flode.png`?',
         "11:14: slides[1].picture: `../bilder/flode.png` leaves the content/ folder ('..'); files must "
         'be inside content/',
-        '15:14: slides[2].picture: `bilder/trasig.png` is not a PNG or JPEG picture (its content is not '
-        'a picture); save it as PNG or JPEG',
+        '15:14: slides[2].picture: `bilder/trasig.png` is not a PNG, JPEG, HEIC or WebP picture (its content '
+        'is not a picture); save it as PNG or JPEG',
     ]
 
 
@@ -114,13 +114,13 @@ def test_a_table_is_written_here_or_read_from_a_file(project: Project):
     columns: [Post]
   - kind: table
     title: Fel fil
-    source: data/exempel.xlsx
+    source: data/exempel.ods
 """) == [
         '5:5: slides[0]: give the table either here (`columns:` and `rows:`) or from a CSV file '
         '(`source:`), not both or neither',
         '10:5: slides[1]: `rows` is missing; a table needs both `columns:` (the header) and `rows:`',
-        '15:13: slides[2].source: `data/exempel.xlsx` is not a CSV file name; write a path like '
-        '`data/kommuner.csv`',
+        '15:13: slides[2].source: `data/exempel.ods` is not a CSV or Excel (.xlsx) file name; write a '
+        'path like `data/kommuner.csv`',
     ]
 
 

@@ -6,7 +6,7 @@ from slidegen.models.slides.base import SlideBase
 from slidegen.models.slides.charts import BarChartSlide
 from slidegen.models.slides.examples import ExamplesOverviewSlide, ExamplesSlide
 from slidegen.models.slides.general import ClosingSlide, ColumnsSlide, PictureSlide, QuoteSlide
-from slidegen.models.slides.survey import ChartSlide, MethodTableSlide
+from slidegen.models.slides.survey import ChartSlide, ComparisonSlide, CountyMatrixSlide, MethodTableSlide
 from slidegen.models.slides.table import TableSlide
 from slidegen.models.slides.text import (
     AgendaPointsSlide,
@@ -36,5 +36,7 @@ SLIDE_KINDS: tuple[type[SlideBase], ...] = (
     ColumnsSlide,
     QuoteSlide,
     ClosingSlide,
+    CountyMatrixSlide,
+    ComparisonSlide,
 )
 """Every slide kind a deck can have, in the order the schema lists them; the planner of each is plan/kinds.PLANNERS."""

@@ -17,6 +17,7 @@ from typing import (
 from pydantic import BaseModel, BeforeValidator, Field
 
 from slidegen.errors import Problem, Source
+from slidegen.models.answers import Answers
 from slidegen.models.base import Model, Text
 from slidegen.models.survey import Survey
 
@@ -73,6 +74,8 @@ class Bundle(Protocol):
     def survey(self, ref: str | None) -> LoadedSurvey: ...
 
     def get(self, ref: str, model: type[BaseModel]) -> LoadedFile: ...
+
+    def answers(self, ref: str | None) -> Answers | None: ...
 
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")

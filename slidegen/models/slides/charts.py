@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from slidegen.errors import Location, Problem
 from slidegen.models.base import Model, Text
-from slidegen.models.data import DataFile, DataRef, table_of
+from slidegen.models.data import DataRef, DataTable, sheet_goes_with_workbook, source_model, source_table
 from slidegen.models.slides.base import Bundle, ChartRenderer, Deck, Loc, Reference, SlideBase
 
 Value = Annotated[float, Field(strict=True, allow_inf_nan=False)]
@@ -40,9 +40,12 @@ class BarChartSlide(SlideBase):
     series: list[BarSeries] | None = Field(None, min_length=1, description="The series: `{name: \"2016\", values: [1, 2, null]}`.")
     source: DataRef | None = Field(
         None,
-        description="Instead of `categories` and `series`: a CSV file under content/ whose first column holds the "
-        "categories and each further column a series (its first row the series' names), e.g. `data/kommuner.csv`.",
+        description="Instead of `categories` and `series`: a CSV file or an .xlsx workbook under content/ whose first "
+        "column holds the categories and each further column a series (its first row the series' names), e.g. "
+        "`data/kommuner.csv`.",
     )
+    sheet: Text | None = Field(None, description="With an .xlsx `source:`: the sheet's name, e.g. `Exempel`; the "
+                               "workbook's first sheet when left out.")
     layout: BarLayout = Field("grouped", description="`grouped` bars side by side, `stacked`, or `percent` (100 % stacked).")
     direction: Direction = Field("vertical", description="`vertical` bars, or `horizontal` (for long category names).")
     unit: Text | None = Field(None, max_length=12, description="Shown after the numbers: `st` gives `2 st`, `%` gives `12,5 %`.")
@@ -67,10 +70,11 @@ class BarChartSlide(SlideBase):
         if written and (self.categories is None or self.series is None):
             missing = "categories" if self.categories is None else "series"
             raise ValueError(f"`{missing}` is missing; a bar chart needs both `categories:` and `series:`")
+        sheet_goes_with_workbook(self.source, self.sheet)
         return self
 
     def references(self, deck: Deck, at: Loc) -> list[Reference]:
-        return [Reference((*at, "source"), self.source, DataFile)] if self.source is not None else []
+        return [Reference((*at, "source"), self.source, source_model(self.source))] if self.source is not None else []
 
     def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         data = chart_data(self, bundle, at)
@@ -141,7 +145,7 @@ def _twice(names: tuple[Named, ...], what: str) -> list[Problem]:
 def chart_data(slide: BarChartSlide, bundle: Bundle, at: Loc) -> ChartData | Invalid:
     """The slide's categories, series names and values with where each is written, or the problems reading them."""
     if slide.source is not None:
-        return _from_table(slide, bundle)
+        return _from_table(slide, bundle, at)
     doc = bundle.deck.doc
     assert slide.categories is not None and slide.series is not None
     categories = tuple(Named(c, doc.location((*at, "categories", i))) for i, c in enumerate(slide.categories))
@@ -162,11 +166,13 @@ def chart_data(slide: BarChartSlide, bundle: Bundle, at: Loc) -> ChartData | Inv
     return ChartData(categories, names, values, slide.unit)
 
 
-def _from_table(slide: BarChartSlide, bundle: Bundle) -> ChartData | Invalid:
+def _from_table(slide: BarChartSlide, bundle: Bundle, at: Loc) -> ChartData | Invalid:
     """First column the categories, each further column a series; every value a number or empty."""
     assert slide.source is not None
-    table = table_of(bundle.get(slide.source, DataFile))
-    file_start = Location(table.source, 1, 1)
+    table = source_table(bundle, slide.source, slide.sheet, bundle.deck.doc.location((*at, "sheet")))
+    if not isinstance(table, DataTable):
+        return Invalid((table,))
+    file_start = table.origin
     if len(table.header) < 2:
         return Invalid((Problem(file_start, "a bar chart needs at least two columns: the categories first, then one "
                                 "column per series (its name in the first row)"),))

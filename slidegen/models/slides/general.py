@@ -12,7 +12,8 @@ from slidegen.models.bullets import Bullet
 from slidegen.models.example import Email
 from slidegen.models.slides.base import Loc, SlideBase
 
-PictureRef = file_ref("([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])", "PNG or JPEG", "bilder/karta.png")
+PictureRef = file_ref("([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg]|[Hh][Ee][Ii][CcFf]|[Ww][Ee][Bb][Pp])", "PNG, JPEG, HEIC or WebP",
+                      "bilder/karta.png")
 """A picture inside content/, written relative to content/; `check_picture` checks that it is one."""
 
 

@@ -13,7 +13,15 @@ from pydantic_core import PydanticCustomError
 
 from slidegen.errors import Location, Problem
 from slidegen.models.base import Text
-from slidegen.models.data import DataCell, DataFile, DataRef, cell_value, table_of
+from slidegen.models.data import (
+    DataCell,
+    DataRef,
+    DataTable,
+    cell_value,
+    sheet_goes_with_workbook,
+    source_model,
+    source_table,
+)
 from slidegen.models.slides.base import Bundle, Deck, Loc, Reference, SlideBase
 
 MAX_COLUMNS = 12
@@ -60,8 +68,10 @@ class TableSlide(SlideBase):
     rows: list[list[TableCell]] | None = Field(
         None, min_length=1, description="The rows: one list of cells per row, as many cells as there are columns.")
     source: DataRef | None = Field(
-        None, description="Instead of `columns` and `rows`: a CSV file under content/ whose first row is the header, "
-        "e.g. `data/budget.csv`.")
+        None, description="Instead of `columns` and `rows`: a CSV file or an .xlsx workbook under content/ whose "
+        "first row is the header, e.g. `data/budget.csv`.")
+    sheet: Text | None = Field(None, description="With an .xlsx `source:`: the sheet's name, e.g. `Budget`; the "
+                               "workbook's first sheet when left out.")
     example: ClassVar[str] = """\
 # En tabell med rubrikrad (columns) och rader (rows), eller i stället en CSV-fil (source: data/budget.csv).
 # Tal högerställs och skrivs på svenska (1 350, 12,5); null eller tom cell betyder att uppgift
@@ -84,10 +94,11 @@ class TableSlide(SlideBase):
         if written and (self.columns is None or self.rows is None):
             missing = "columns" if self.columns is None else "rows"
             raise ValueError(f"`{missing}` is missing; a table needs both `columns:` (the header) and `rows:`")
+        sheet_goes_with_workbook(self.source, self.sheet)
         return self
 
     def references(self, deck: Deck, at: Loc) -> list[Reference]:
-        return [Reference((*at, "source"), self.source, DataFile)] if self.source is not None else []
+        return [Reference((*at, "source"), self.source, source_model(self.source))] if self.source is not None else []
 
     def check(self, bundle: Bundle, at: Loc) -> list[Problem]:
         data = table_data(self, bundle, at)
@@ -147,7 +158,9 @@ def table_data(slide: TableSlide, bundle: Bundle, at: Loc) -> TableData | Invali
 
 def _read(slide: TableSlide, bundle: Bundle, at: Loc) -> TableData | Invalid:
     if slide.source is not None:
-        table = table_of(bundle.get(slide.source, DataFile))
+        table = source_table(bundle, slide.source, slide.sheet, bundle.deck.doc.location((*at, "sheet")))
+        if not isinstance(table, DataTable):
+            return Invalid((table,))
         header_cells, rows = table.header, table.rows
         problems = [Problem(c.location, "this column has no heading; write one in the first row")
                     for c in header_cells if c.value is None]
@@ -155,7 +168,7 @@ def _read(slide: TableSlide, bundle: Bundle, at: Loc) -> TableData | Invalid:
             problems.append(Problem(header_cells[MAX_COLUMNS].location, f"the table has {len(header_cells)} columns; "
                                     f"a slide can show at most {MAX_COLUMNS}: leave out the ones it does not need"))
         if not rows:
-            problems.append(Problem(Location(table.source, 1, 1), "there are no rows under the header; write the "
+            problems.append(Problem(table.origin, "there are no rows under the header; write the "
                                     "table's rows below it"))
         header = tuple(c.text for c in header_cells)
         sources = tuple(row[0].location for row in rows)

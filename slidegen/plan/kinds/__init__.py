@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from slidegen.plan.context import Context
+from slidegen.plan.kinds.answers import plan_comparison, plan_county_matrix
 from slidegen.plan.kinds.charts import plan_bar_chart
 from slidegen.plan.kinds.examples import plan_examples, plan_examples_overview
 from slidegen.plan.kinds.general import plan_closing, plan_columns, plan_picture, plan_quote, plan_table
@@ -38,5 +39,7 @@ PLANNERS: dict[str, Callable[[Context, Any, int], list[SlidePlan]]] = {
     "columns": plan_columns,
     "quote": plan_quote,
     "closing": plan_closing,
+    "county_matrix": plan_county_matrix,
+    "comparison": plan_comparison,
 }
 """The planner of each slide kind."""

@@ -113,7 +113,8 @@ def plan_examples(ctx: Context, slide: ExamplesSlide, i: int) -> list[SlidePlan]
                              title_source=doc.location(("title",)))
         if picture is not None:
             path, size = picture
-            box = PictureBox(fit_picture(picture_frame, size), path, m.picture_alt or "")
+            box = PictureBox(fit_picture(picture_frame, size), path, m.picture_alt or "", pixels=size,
+                             source=doc.location(("picture",)))
             slides[0] = replace(slides[0], boxes=(*slides[0].boxes, box))
         out.extend(slides)
     return out

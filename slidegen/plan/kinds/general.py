@@ -41,10 +41,11 @@ def plan_picture(ctx: Context, slide: PictureSlide, i: int) -> list[SlidePlan]:
         place, text_frame = place.split_h(PICTURE_SHARE, SIDE_GAP)
     caption = _caption(ctx, slide.caption, place, ctx.loc("slides", i, "caption")) if slide.caption else None
     area = replace(place, h=place.h - (caption.frame.h + CAPTION_GAP if caption else 0))
+    at = ctx.loc("slides", i, "picture")
     if slide.fit == "cover":
-        picture = PictureBox(area, path, slide.alt, crop=cover_crop(area, pixels))
+        picture = PictureBox(area, path, slide.alt, crop=cover_crop(area, pixels), pixels=pixels, source=at)
     else:
-        picture = PictureBox(fit_picture(area, pixels), path, slide.alt)
+        picture = PictureBox(fit_picture(area, pixels), path, slide.alt, pixels=pixels, source=at)
     boxes: list[Box] = [picture]
     if caption is not None:
         boxes.append(replace(caption, frame=replace(caption.frame, y=picture.frame.bottom + CAPTION_GAP)))

@@ -14,7 +14,6 @@ from pptx.util import Emu
 from slidegen.models.theme import Theme
 from slidegen.plan.model import (
     ChartBox,
-    NO_CROP,
     DeckPlan,
     PictureBox,
     SlidePlan,
@@ -23,11 +22,14 @@ from slidegen.plan.model import (
 )
 from slidegen.render.pptx.base import presentation
 from slidegen.render.pptx.charts import ChartPicture, add_chart
-from slidegen.render.pptx.package import add_slide, count_parts
+from slidegen.render.pptx.package import add_slide, count_parts, save
 from slidegen.render.pptx.properties import set_properties
 from slidegen.render.pptx.shapes import mark_decorative, remove_shape, set_description
 from slidegen.render.pptx.table import render_table
 from slidegen.render.pptx.text import fill_frame
+
+PictureBytes = Callable[[PictureBox], bytes]
+"""Gives the bytes embedded for a picture box (made by the picture pipeline, or from the cache the build keeps)."""
 
 BODY_TYPES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}
 
@@ -40,6 +42,7 @@ class SlideContext:
     lang: str
     free: list[Any]
     chart_picture: ChartPicture
+    picture: PictureBytes
 
     def take(self, types: set[PP_PLACEHOLDER]) -> Any | None:
         """The first unused placeholder of one of the types, now marked used."""
@@ -72,13 +75,13 @@ def render_chart_box(ctx: SlideContext, box: ChartBox) -> None:
 
 
 def render_picture(ctx: SlideContext, box: PictureBox) -> None:
-    """A picture file (a picture slide's, an example's, the theme's logo), cropped as planned, with its alt text or marked decorative."""
+    """A picture (a picture slide's, an example's, the theme's logo) as the picture pipeline made it for its
+    frame: upright, cut to its planned crop (in its pixels: the XML has no crop), scaled, without metadata;
+    with its alt text or marked decorative."""
     f = box.frame
-    shape = ctx.slide.shapes.add_picture(str(box.path), Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h))
+    data = io.BytesIO(ctx.picture(box))
+    shape = ctx.slide.shapes.add_picture(data, Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h))
     shape.name = box.name
-    if box.crop != NO_CROP:
-        c = box.crop
-        shape.crop_left, shape.crop_top, shape.crop_right, shape.crop_bottom = c.left, c.top, c.right, c.bottom
     if box.description is None:
         mark_decorative(shape)
     else:
@@ -95,12 +98,12 @@ RENDERERS: dict[type, Callable[[SlideContext, Any], None]] = {
 
 
 def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, lang: str,
-                 chart_picture: ChartPicture) -> Slide:
+                 chart_picture: ChartPicture, picture: PictureBytes) -> Slide:
     """Add one planned slide: title first (reading order), then the boxes; unused placeholders removed."""
     slide = add_slide(prs, layouts[plan.layout])
     title = slide.shapes.title
     ctx = SlideContext(slide, lang, [ph for ph in slide.placeholders if ph.element is not title.element],
-                       chart_picture)
+                       chart_picture, picture)
     t = plan.title
     f = t.frame
     title.left, title.top, title.width, title.height = Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h)
@@ -114,8 +117,9 @@ def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, la
     return slide
 
 
-def render_deck(plan: DeckPlan, theme: Theme, chart_picture: ChartPicture) -> bytes:
-    """The deck as .pptx bytes (not yet normalised for reproducibility); image charts from `chart_picture`."""
+def render_deck(plan: DeckPlan, theme: Theme, chart_picture: ChartPicture, picture: PictureBytes) -> bytes:
+    """The deck as .pptx bytes (not yet normalised for reproducibility); image charts from `chart_picture`,
+    pictures from `picture`."""
     prs = presentation(theme, plan.width, plan.height, plan.base.template)
     count_parts(prs)
     by_name: dict[str, Any] = {}
@@ -124,8 +128,6 @@ def render_deck(plan: DeckPlan, theme: Theme, chart_picture: ChartPicture) -> by
             by_name.setdefault(layout.name, layout)
     layouts = {role: by_name[name] for role, name in plan.base.layouts.items()}
     for slide_plan in plan.slides:
-        render_slide(prs, layouts, slide_plan, plan.properties.language, chart_picture)
+        render_slide(prs, layouts, slide_plan, plan.properties.language, chart_picture, picture)
     set_properties(prs, plan)
-    buf = io.BytesIO()
-    prs.save(buf)
-    return buf.getvalue()
+    return save(prs)

@@ -15,14 +15,21 @@ would. `add_slide` is `prs.slides.add_slide` with the next id taken from the las
 only appends, so the last id is the largest) and the relationship added without the search for
 an equal one (a new slide has none). tests/render/test_package.py checks the decks are byte for
 byte what python-pptx writes.
+
+`save` writes the package as `prs.save` does, except that JPEG pictures are stored rather than
+deflated: they do not get smaller, and deflating them was most of the time a deck of photos took
+to write.
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter, _ZipPkgWriter
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
@@ -100,3 +107,27 @@ def add_slide(prs: Presentation, layout: SlideLayout) -> Slide:
     last = sldIdLst[-1] if len(sldIdLst) else None
     sldIdLst._add_sldId(id=FIRST_SLIDE_ID if last is None else int(last.get("id")) + 1, rId=rId)
     return slide
+
+
+STORED = {"jpg", "jpeg"}
+"""Extensions of the parts written without compression (already compressed pictures)."""
+
+
+class _StoringZipWriter(_ZipPkgWriter):
+    """python-pptx's zip writer, with STORED parts written as they are."""
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        stored = pack_uri.ext.lower() in STORED
+        self._zipf.writestr(pack_uri.membername, blob, compress_type=zipfile.ZIP_STORED if stored else None)
+
+
+def save(prs: Presentation) -> bytes:
+    """The presentation as .pptx bytes: what `prs.save` writes, with JPEG pictures stored, not deflated."""
+    package = prs.part.package
+    buf = io.BytesIO()
+    writer = PackageWriter(buf, package._rels, tuple(package.iter_parts()))
+    with _StoringZipWriter(buf) as phys:
+        writer._write_content_types_stream(phys)
+        writer._write_pkg_rels(phys)
+        writer._write_parts(phys)
+    return buf.getvalue()

@@ -33,7 +33,7 @@ def render_table(slide: Slide, box: TableBox, lang: str) -> None:
         fill = st.header_fill if header else (st.row_fill if r % 2 else st.row_alt_fill)
         text = st.header_text if header else st.text
         for tc, cell_plan in zip(tr.tc_lst, cells):
-            _cell_look(tc.get_or_add_tcPr(), fill, margins, "ctr" if header else "t")
+            _cell_look(tc.get_or_add_tcPr(), cell_plan.fill or fill, margins, "ctr" if header else "t")
             fill_frame(TextFrame(tc.get_or_add_txBody(), shape), cell_plan.paras, box.size, st.family, text, lang)
     # the frame encloses the rows and columns, as python-pptx's row and column setters keep it
     shape.width, shape.height = Emu(sum(box.columns)), Emu(sum(box.heights))

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from slidegen.models.theme import Theme
 from slidegen.plan.lines import set_table, set_text
-from slidegen.plan.model import NO_CROP, ChartBox, ChartSpec, DeckPlan, PictureBox, SlidePlan, TableBox, TextBox
+from slidegen.plan.model import ChartBox, ChartSpec, DeckPlan, PictureBox, SlidePlan, TableBox, TextBox
 from slidegen.plan.text import Fonts
 from slidegen.render.svg.markup import DOCTYPE, SVG_NS, XLINK_NS, attrs, data_uri, esc, num
 from slidegen.render.svg.text import text_element
@@ -19,7 +19,7 @@ ChartPicture = Callable[[ChartSpec], bytes]
 """Gives a chart's picture (PNG or SVG, from the chart cache): what a chart is drawn as."""
 
 PictureBytes = Callable[[PictureBox], bytes]
-"""Gives the bytes of a picture box (the file today; the picture pipeline's picture once it has one)."""
+"""Gives the bytes of a picture box: the picture pipeline's picture, from the cache the build keeps."""
 
 PX_PER_PT = 4 / 3
 """The SVG's own size in CSS pixels per point: a slide shows at its real size (96 pixels an inch)."""
@@ -90,19 +90,9 @@ def render_chart(ctx: SlideContext, box: ChartBox) -> str:
 
 
 def render_picture(ctx: SlideContext, box: PictureBox) -> str:
-    """A picture with its alt text (none for a decorative one), cropped as planned.
-
-    A cropped picture is drawn whole in a nested `<svg>` whose view is the part that is kept, in
-    fractions of the picture (the nested svg clips the rest).
-    """
-    uri = data_uri(ctx.picture(box))
-    c = box.crop
-    if c == NO_CROP:
-        return _image(box.frame, uri, box.description)
-    alt = f"<desc>{esc(box.description)}</desc>" if box.description else ""
-    view = " ".join(num(v, 5) for v in (c.left, c.top, 1 - c.left - c.right, 1 - c.top - c.bottom))
-    return (f"<svg{attrs(**_rect(box.frame), viewBox=view, preserveAspectRatio='none')}>"
-            f'<image x="0" y="0" width="1" height="1" preserveAspectRatio="none" xlink:href="{uri}">{alt}</image></svg>')
+    """A picture as the picture pipeline made it for its frame (upright, cut to its crop, scaled, without
+    metadata), with its alt text (none for a decorative one)."""
+    return _image(box.frame, data_uri(ctx.picture(box)), box.description)
 
 
 RENDERERS: dict[type, Callable[[SlideContext, Any], str]] = {

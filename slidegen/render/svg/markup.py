@@ -23,9 +23,9 @@ def esc(text: str) -> str:
     return _NOT_XML.sub("", text).translate(_ESCAPES)
 
 
-def num(value: float, decimals: int = 2) -> str:
-    """A coordinate or length in points: at most two decimals (or `decimals`), no trailing zeros."""
-    out = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+def num(value: float) -> str:
+    """A coordinate or length in points: at most two decimals, no trailing zeros."""
+    out = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if out == "-0" else out
 
 

@@ -10,7 +10,7 @@ from conftest import ROOT
 from pptx import Presentation
 
 import slidegen.render.pptx.deck as deck_renderer
-from slidegen.build import chart_cache, load, plan
+from slidegen.build import chart_cache, load, picture_cache, plan
 from slidegen.output.files import normalise_zip
 from slidegen.project import Project
 from slidegen.render.pptx.deck import render_deck
@@ -34,7 +34,7 @@ def test_rendered_decks_are_byte_for_byte_python_pptx_own(project: Project, monk
     plans = plan(bundles)
 
     def render() -> list[bytes]:
-        return [normalise_zip(render_deck(p, b.theme.model, chart_cache(project).png), WHEN) for b, p in zip(bundles, plans)]
+        return [normalise_zip(render_deck(p, b.theme.model, chart_cache(project).png, picture_cache(project).picture), WHEN) for b, p in zip(bundles, plans)]
 
     ours = render()
     _stock_python_pptx(monkeypatch)
