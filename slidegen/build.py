@@ -206,7 +206,7 @@ def build(
                     write_atomic(target, files)
                 outputs.append((name, target))
             if deck_plan.name in pdfs:
-                write_atomic(outputs[0][1].with_suffix(".pdf"), pdfs[deck_plan.name])
+                write_atomic(dict(outputs)["pptx"].with_suffix(".pdf"), pdfs[deck_plan.name])
         except FileLocked as exc:
             locked.append(exc.path)  # the other decks are still written
             continue
