@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence, Union
 
 from slidegen.check.library import Library
 from slidegen.errors import ContentError, Location, Problem, ToolError, native
@@ -41,6 +41,14 @@ class Built:
     """Every file the deck was built from: the deck file, its theme and the content files it refers to."""
     folders: frozenset[Path] = frozenset()
     """Folders the deck was built from whole (a file added to one changes the deck)."""
+    language: str = "sv-SE"
+    """The deck's language."""
+    outputs: tuple[tuple[str, Path], ...] = ()
+    """What was written in each output format asked for (`path` is the first's): (format, file or folder)."""
+
+    def output(self, fmt: str) -> Path | None:
+        """Where the deck's output in a format went, if it was built in that format."""
+        return dict(self.outputs).get(fmt)
 
 
 def slide_title(slide: SlidePlan) -> str:
@@ -70,12 +78,27 @@ def make_pictures(project: Project, plans: list[DeckPlan]) -> None:
         raise ContentError(problems)
 
 
+Rendered = Union[bytes, Mapping[str, bytes]]
+"""What a renderer gives for a deck: the bytes of its one file, or the files of its folder by their names."""
+
+
 @dataclass(frozen=True)
 class Format:
-    """An output format: the suffix of its files and the renderer that turns a planned deck into their bytes."""
+    """An output format: the suffix of its files, the renderer that turns a planned deck into them, and where they go.
+
+    A renderer gives the bytes of one file, `<name><suffix>` (pptx), or the files of a folder of the
+    deck's own, `<name>/`, by their names (svg: slide-01.svg …), in the folder `place` of the output
+    folder ('' for the output folder itself).
+    """
 
     suffix: str
-    render: Callable[[DeckPlan, Bundle, Project], bytes]
+    render: Callable[[DeckPlan, Bundle, Project], Rendered]
+    place: str = ""
+
+    def target(self, out_dir: Path, name: str, rendered: Rendered) -> Path:
+        """Where a rendered deck goes: its file, or its folder."""
+        folder = out_dir / self.place if self.place else out_dir
+        return folder / name if isinstance(rendered, Mapping) else folder / f"{name}{self.suffix}"
 
 
 def _pptx(deck_plan: DeckPlan, bundle: Bundle, project: Project) -> bytes:
@@ -87,8 +110,16 @@ def _pptx(deck_plan: DeckPlan, bundle: Bundle, project: Project) -> bytes:
     return normalise_zip(data, build_time(bundle.deck.model.meeting.date))
 
 
+def _svg(deck_plan: DeckPlan, bundle: Bundle, project: Project) -> dict[str, bytes]:
+    """A picture of every slide drawn from the plan (no LibreOffice): the instant preview."""
+    from slidegen.render.svg.deck import render_deck
+
+    return render_deck(deck_plan, bundle.theme.model, chart_cache(project).png, picture_cache(project).picture)
+
+
 FORMATS: dict[str, Format] = {
     "pptx": Format(".pptx", _pptx),
+    "svg": Format(".svg", _svg, place="preview"),
 }
 """The renderer of each output format, by its name."""
 
@@ -136,16 +167,17 @@ def build(
     report: Report = _quiet,
     library: Library | None = None,
     pdf: bool = False,
-    output: str = "pptx",
+    output: str | Sequence[str] = "pptx",
 ) -> list[Built]:
     """Build decks into out_dir (output/ by default). Nothing is written unless every deck succeeds.
 
+    `output` names the format (or formats, each deck planned once and rendered in each) in FORMATS.
     With `pdf`, each deck is also converted to <name>.pdf through LibreOffice (one run for all),
     before anything is written: a failed conversion leaves output/ as it was.
     """
-    from slidegen.output.files import FileLocked, write_atomic
+    from slidegen.output.files import FileLocked, write_atomic, write_folder
 
-    fmt = FORMATS[output]
+    formats = [(name, FORMATS[name]) for name in ([output] if isinstance(output, str) else output)]
     start = time.perf_counter()
     bundles = load(project, paths, theme=theme, library=library)
     plans = plan(bundles)
@@ -156,23 +188,32 @@ def build(
     for bundle, deck_plan in zip(bundles, plans):
         t0 = time.perf_counter()
         report(f"rendering {deck_plan.name} ({len(deck_plan.slides)} slides) …")
-        data = fmt.render(deck_plan, bundle, project)
+        data = {name: fmt.render(deck_plan, bundle, project) for name, fmt in formats}
         rendered.append((bundle, deck_plan, data, time.perf_counter() - t0))
     out_dir = Path(out_dir) if out_dir else project.output
-    pdfs = convert_pdfs([(deck_plan.name, len(deck_plan.slides), data) for _, deck_plan, data, _ in rendered], report) if pdf else {}
+    pdfs = convert_pdfs([(deck_plan.name, len(deck_plan.slides), data["pptx"]) for _, deck_plan, data, _ in rendered
+                         if isinstance(data.get("pptx"), bytes)], report) if pdf else {}
     built, locked = [], []
     for bundle, deck_plan, data, seconds in rendered:
-        target = out_dir / f"{deck_plan.name}{fmt.suffix}"
+        outputs = []
         try:
-            write_atomic(target, data)
+            for name, fmt in formats:
+                target = fmt.target(out_dir, deck_plan.name, data[name])
+                files = data[name]
+                if isinstance(files, Mapping):
+                    write_folder(target, files, fmt.suffix)
+                else:
+                    write_atomic(target, files)
+                outputs.append((name, target))
             if deck_plan.name in pdfs:
-                write_atomic(target.with_suffix(".pdf"), pdfs[deck_plan.name])
+                write_atomic(dict(outputs)["pptx"].with_suffix(".pdf"), pdfs[deck_plan.name])
         except FileLocked as exc:
             locked.append(exc.path)  # the other decks are still written
             continue
         titles = tuple(slide_title(s) for s in deck_plan.slides)
-        built.append(Built(deck_plan.name, target, len(deck_plan.slides), seconds, deck_plan.properties.title,
-                           titles, frozenset(bundle.files()), frozenset(bundle.folders)))
+        built.append(Built(deck_plan.name, outputs[0][1], len(deck_plan.slides), seconds, deck_plan.properties.title,
+                           titles, frozenset(bundle.files()), frozenset(bundle.folders),
+                           deck_plan.properties.language, tuple(outputs)))
     if locked:
         raise ToolError("; ".join(f"close {native(project.show(p))} in PowerPoint (or the program that has it open) "
                                   "and build again" for p in locked)
@@ -206,8 +247,15 @@ def preview(
     width: int = 1280,
     report: Report = _quiet,
     library: Library | None = None,
+    fast: bool = False,
 ) -> list[Path]:
-    """Build the decks, then write a PNG per slide and a contact sheet per deck under output/preview/."""
+    """Build the decks, then write a picture per slide and a contact sheet per deck under output/preview/.
+
+    The pictures are LibreOffice's (PNG); with `fast`, the slides drawn from the plan as SVG, with an
+    HTML page as the contact sheet, without LibreOffice (and without building the .pptx).
+    """
+    if fast:
+        return _fast_preview(project, paths, theme=theme, report=report, library=library)
     from slidegen.output.libreoffice import Deck, to_pdf, write_preview
 
     built = build(project, paths, theme=theme, report=report, library=library)
@@ -217,6 +265,25 @@ def preview(
     written: list[Path] = []
     for deck in decks:
         written.extend(write_preview(deck, pdfs[deck.pptx], project.output / "preview", width))
+    return written
+
+
+def _fast_preview(project: Project, paths: list[Path] | None, *, theme: str | None, report: Report,
+                  library: Library | None) -> list[Path]:
+    """output/preview/<deck>/slide-NN.svg and output/preview/<deck>-contact.html."""
+    from slidegen.output.files import write_atomic
+    from slidegen.render.svg.contact import contact_page
+
+    written: list[Path] = []
+    for b in build(project, paths, theme=theme, report=report, library=library, output="svg"):
+        folder = b.output("svg")
+        assert folder is not None
+        slides = sorted(folder.glob("slide-*.svg"))
+        written.extend(slides)
+        page = folder.parent / f"{b.name}-contact.html"
+        write_atomic(page, contact_page(b.title or b.name, b.language, [(f"{b.name}/{s.name}", t) for s, t in
+                                                                         zip(slides, b.titles)], 480, 270))
+        written.append(page)
     return written
 
 

@@ -116,20 +116,24 @@ def build(project: Any, decks: tuple[Path, ...], out_dir: Path | None, theme: st
 @click.option("--theme", default=None, help="Use this theme instead of the deck's own.")
 @click.option("--width", default=1280, show_default=True, type=click.IntRange(200, 4000),
               help="Width of each slide picture in pixels.")
+@click.option("--fast", is_flag=True, help="Draw the slides from the plan as SVG, without LibreOffice.")
 @click.pass_obj
-def preview(project: Any, decks: tuple[Path, ...], theme: str | None, width: int) -> None:
+def preview(project: Any, decks: tuple[Path, ...], theme: str | None, width: int, fast: bool) -> None:
     """Build decks and write a picture of every slide, and a contact sheet per deck.
 
     Pictures go to output/preview/<deck>/slide-NN.png, contact sheets to
-    output/preview/<deck>-contact.png. Needs LibreOffice.
+    output/preview/<deck>-contact.png; this needs LibreOffice. With --fast the slides are drawn
+    straight from the plan, at once and without LibreOffice: output/preview/<deck>/slide-NN.svg,
+    and output/preview/<deck>-contact.html shows them all.
     """
     from slidegen.build import preview as run_preview
 
-    _require_soffice()
-    files = _run(lambda: run_preview(project, list(decks), theme=theme, width=width,
+    if not fast:
+        _require_soffice()
+    files = _run(lambda: run_preview(project, list(decks), theme=theme, width=width, fast=fast,
                                      report=lambda line: click.echo(line, err=True)))
     for path in files:
-        if path.name.endswith("-contact.png"):
+        if path.name.endswith(("-contact.png", "-contact.html")):
             click.echo(project.show(path))
 
 

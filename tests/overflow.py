@@ -97,3 +97,37 @@ def overflow(pptx: Path, pdf: bytes) -> list[str]:
     finally:
         doc.close()
     return problems
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word LibreOffice drew: its text, left and right edge and baseline, in points from the page's top left."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+
+
+def page_words(pdf: bytes) -> list[list[Word]]:
+    """Every word drawn on each page of a PDF: the characters of each line, split at spaces, with their baseline."""
+    doc = pymupdf.open(stream=pdf, filetype="pdf")
+    pages = []
+    try:
+        for page in doc:
+            words: list[Word] = []
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    current: list[dict] = []
+                    for ch in [c for span in line["spans"] for c in span["chars"]] + [None]:
+                        if ch is None or ch["c"].isspace():
+                            if current:
+                                words.append(Word("".join(c["c"] for c in current), current[0]["bbox"][0],
+                                                  current[-1]["bbox"][2], current[0]["origin"][1]))
+                            current = []
+                        else:
+                            current.append(ch)
+            pages.append(words)
+    finally:
+        doc.close()
+    return pages

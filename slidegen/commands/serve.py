@@ -1,4 +1,4 @@
-"""The live preview page: the watcher's decks, slide pictures through LibreOffice, and the web site, served on 127.0.0.1."""
+"""The live preview page: the watcher's decks drawn from the plan at once (SVG) and by LibreOffice after, and the web site, served on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -80,6 +80,8 @@ class Preview:
         self.soffice = soffice
         self.width = width
         self.pictures: dict[str, Pictures] = {}
+        self.fast: dict[str, str] = {}
+        """The version of each deck's SVG slides (drawn with every build): what their addresses carry."""
         self.drawing: set[str] = set()
         self.picture_errors: dict[str, str] = {}
         self._cond = threading.Condition()
@@ -101,6 +103,9 @@ class Preview:
         """
         outcomes = self.watcher.rebuild(changed)
         self.ready = True
+        for o in outcomes:
+            if o.kind in ("built", "rebuilt"):
+                self.fast[o.name] = f"{time.time_ns() // 1_000_000:x}"
         names = {s.name for s in self.watcher.decks()}
         for gone in [n for n in self.pictures if n not in names]:
             del self.pictures[gone]
@@ -227,6 +232,7 @@ class Preview:
         pdf = out / f"{state.name}.pdf"
         pics = self.pictures.get(state.name)
         version = pics.digest[:12] if pics else ""
+        fast = self.fast.get(state.name) if good is not None and good.output("svg") else None
         return {
             "name": state.name,
             "source": self.project.show(state.path),
@@ -243,6 +249,11 @@ class Preview:
                 {"url": f"/output/preview/{state.name}/slide-{i:02d}.png?v={version}", "title": title}
                 for i, title in enumerate(pics.titles if pics else (), start=1)
             ],
+            "fast": [
+                {"url": f"/output/preview/{state.name}/slide-{i:02d}.svg?v={fast}", "title": title}
+                for i, title in enumerate(good.titles if good and fast else (), start=1)
+            ],
+            "exact": bool(pics) and pptx.is_file() and pics.digest == _digest(pptx),
             "drawing": state.name in self.drawing,
             "picture_error": self.picture_errors.get(state.name),
         }
@@ -416,7 +427,7 @@ def serve(project: Project, decks: list[Path], *, host: str = "127.0.0.1", port:
     from slidegen.output.libreoffice import INSTALL_HINT, find_soffice
 
     soffice = find_soffice()
-    preview = Preview(Watcher(project, decks, theme=theme, report=warn), soffice, width)
+    preview = Preview(Watcher(project, decks, theme=theme, report=warn, outputs=("pptx", "svg")), soffice, width)
     try:
         server = PreviewServer(preview, host, port, warn)
     except OSError as exc:
@@ -426,7 +437,7 @@ def serve(project: Project, decks: list[Path], *, host: str = "127.0.0.1", port:
     thread.start()
     report(f"serving {server.url} (Ctrl-C stops)")
     if soffice is None:
-        warn(f"note: no slide pictures; {INSTALL_HINT}")
+        warn(f"note: no slide pictures from LibreOffice; the page shows the slides drawn from the plan. {INSTALL_HINT}")
 
     def handle(changed: set[Path] | None) -> None:
         for line in preview.rebuild(changed, lambda outcomes: print_outcomes(outcomes, report, warn)):

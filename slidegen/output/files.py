@@ -12,7 +12,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from slidegen.errors import ToolError
 from slidegen.stamp import EPOCH
@@ -139,10 +139,11 @@ class FileLocked(ToolError):
         self.path = path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Write a file so that it is either the old or the new one, never half written.
 
-    The data goes to a hidden temporary file in the same folder, is flushed to disk, and then
+    The data goes to a hidden temporary file in the same folder, is flushed to disk (unless not
+    `durable`: a preview picture drawn again on every save need not wait for the disk), and then
     renamed over the target. Temporary files that a killed run left in the folder are removed
     after the next successful write there, once they are older than STALE_SECONDS. A file that
     cannot be written raises ToolError saying which and why.
@@ -156,8 +157,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException as exc:
@@ -170,8 +172,29 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise ToolError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
     remove_stale_temps(path.parent)
+
+
+def write_folder(folder: Path, files: Mapping[str, bytes], suffix: str) -> None:
+    """A deck's folder of files (its slides' pictures): each file replaced atomically where it changed, and the
+    files with `suffix` it no longer has removed (others, such as LibreOffice's pictures beside them, stay)."""
+    folder = Path(folder)
+    for name, data in files.items():
+        target = folder / name
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        write_atomic(target, data, durable=False)
+    for stale in folder.glob(f"*{suffix}"):
+        if stale.name not in files:
+            try:
+                stale.unlink()
+            except OSError as exc:
+                raise ToolError(f"cannot remove {stale}: {exc.strerror or exc}") from None
 
 
 def _sync_folder(folder: Path) -> None:

@@ -11,7 +11,7 @@ from slidegen.errors import Location
 from slidegen.models.theme import Theme
 from slidegen.plan.layout import TEXT_INSETS, Frames
 from slidegen.plan.model import COVER_LAYOUTS, Box, Para, PictureBox, Run, SlidePlan, TextBox
-from slidegen.plan.text import Fonts, fit_single
+from slidegen.plan.text import Fonts, fit_single, inner_width
 from slidegen.units import Rect, to_pt
 
 
@@ -19,7 +19,7 @@ def _footer_box(theme: Theme, fonts: Fonts, frame: Rect, run: Run, align: Litera
                 source: Location | None) -> TextBox:
     """One line of footer text at the theme's small size; TooLong (located at `source`) when it needs two."""
     p = Para((run,), space_before=0, align=align, source=source)
-    w = to_pt(frame.w - TEXT_INSETS.left - TEXT_INSETS.right)
+    w = inner_width(frame.w, TEXT_INSETS)
     h = to_pt(frame.h - TEXT_INSETS.top - TEXT_INSETS.bottom)
     size = fit_single(p, w, h, fonts, theme.sizes.small, theme.sizes.small)
     return TextBox(frame, (p,), size, theme.fonts.body, theme.colours.muted, "text", TEXT_INSETS, anchor="b", name=name)

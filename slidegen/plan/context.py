@@ -10,7 +10,7 @@ from slidegen.models.bundle import Bundle
 from slidegen.models.theme import Theme
 from slidegen.plan.layout import TEXT_INSETS, Frames
 from slidegen.plan.model import Para, Run, SlidePlan, TableStyle, TextBox
-from slidegen.plan.text import Fonts, TooLong, fit_single, heights, paginate
+from slidegen.plan.text import Fonts, TooLong, fit_single, heights, inner_width, paginate
 from slidegen.units import Rect, to_pt
 
 
@@ -33,7 +33,7 @@ class Context:
 def inner(frame: Rect) -> tuple[float, float]:
     """Width and height in points inside a text frame's insets."""
     return (
-        to_pt(frame.w - TEXT_INSETS.left - TEXT_INSETS.right),
+        inner_width(frame.w, TEXT_INSETS),
         to_pt(frame.h - TEXT_INSETS.top - TEXT_INSETS.bottom),
     )
 

@@ -24,21 +24,37 @@ FALLBACK = "dejavu-sans"
 
 @dataclass(frozen=True)
 class FontMetrics:
-    """Advance widths (font units) of one face, and its single line height."""
+    """Advance widths (font units) of one face, its single line height, and its ascent and descent.
+
+    `line_height_units` is what fitting allows a line (the larger of the font's two line metrics, so
+    that a line is never higher in any office suite); `ascent_units` and `descent_units` are where
+    LibreOffice puts the baseline and the next line (scripts/extract_metrics.py says which metrics).
+    """
 
     name: str
     units_per_em: int
     line_height_units: int
+    ascent_units: int
+    descent_units: int
     widths: dict[str, int] = field(repr=False, hash=False, compare=False)
     _cache: dict[str, int] = field(default_factory=dict, repr=False, hash=False, compare=False)
+    kerned: bool = False
+    """Whether widths include the font's pair kerning (`kerning`: two characters → font units)."""
+    kerning: dict[str, int] = field(default_factory=dict, repr=False, hash=False, compare=False)
+    face: str = field(default="", compare=False)
+    """The vendored file the metrics come from (`carlito-bold`)."""
+
 
     def units(self, text: str) -> int:
-        """The advance width of a text in font units (characters the table lacks count one em)."""
+        """The advance width of a text in font units (characters the table lacks count one em), kerned if `kerned`."""
         cached = self._cache.get(text)
         if cached is None:
             get = self.widths.get
             em = self.units_per_em
             cached = sum(get(ch, em) for ch in text)
+            if self.kerned:
+                pair = self.kerning.get
+                cached += sum(pair(text[i : i + 2], 0) for i in range(len(text) - 1))
             if len(self._cache) < 200_000:
                 self._cache[text] = cached
         return cached
@@ -52,16 +68,28 @@ class FontMetrics:
         return self.line_height_units * size / self.units_per_em
 
 
+def _read(name: str) -> dict:
+    return json.loads(resources.files("slidegen.data.metrics").joinpath(f"{name}.json").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=None)
-def load_metrics(name: str) -> FontMetrics:
-    """The vendored metrics of a face, e.g. `carlito-bold`."""
-    raw = resources.files("slidegen.data.metrics").joinpath(f"{name}.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+def load_metrics(name: str, kerned: bool = False) -> FontMetrics:
+    """The vendored metrics of a face, e.g. `carlito-bold`; `kerned`: with its pair kerning, as text is drawn.
+
+    Fitting measures without kerning (its safety margin covers it); the lines an office suite
+    draws are measured with it, as PowerPoint and LibreOffice kern text of 12 pt and more.
+    """
+    data = _read(name)
     return FontMetrics(
         name=f"{data['family']} {data['style']}",
         units_per_em=data["units_per_em"],
         line_height_units=data["line_height"],
+        ascent_units=data["line_ascent"],
+        descent_units=data["line_descent"],
         widths=data["widths"],
+        kerned=kerned,
+        kerning=_read(f"{name}-kern") if kerned else {},
+        face=name,
     )
 
 

@@ -95,6 +95,21 @@ class Para:
         return self.level * LEVEL_EM * s + hang, hang
 
 
+@dataclass(frozen=True)
+class Line:
+    """One line of a paragraph as the planner wraps it: its text in stretches of one run each, and its width in points.
+
+    `width` is the measured advance width of the text on the line (the spaces at a break left out).
+    """
+
+    spans: tuple[tuple[str, Run], ...]
+    width: float
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.spans)
+
+
 def para(text: str, **kw: object) -> Para:
     """A paragraph of one plain run."""
     run_kw = {k: kw.pop(k) for k in ("bold", "italic", "colour") if k in kw}

@@ -26,9 +26,14 @@ class TableSpec:
     description: str
 
 
+def cell_width(width: float, insets: Insets) -> float:
+    """The width a cell's text wraps in, in points, for a column `width` points wide."""
+    return width - to_pt(insets.left + insets.right)
+
+
 def cell_height(cell: Cell, size: float, width: float, fonts: Fonts, insets: Insets) -> float:
     """The height of a cell's text in points, insets included (no space before the first line)."""
-    inner = width - to_pt(insets.left + insets.right)
+    inner = cell_width(width, insets)
     total = to_pt(insets.top + insets.bottom)
     for j, p in enumerate(cell.paras):
         s = size * p.scale

@@ -8,23 +8,48 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from slidegen.errors import Location
-from slidegen.plan.fonts import FontMetrics, metrics_for
-from slidegen.plan.model import Para, Run
-from slidegen.units import pt_to_cm
+from slidegen.plan.fonts import FontMetrics, load_metrics, metrics_for
+from slidegen.plan.model import Insets, Line, Para, Run
+from slidegen.units import pt_to_cm, to_pt
 
 WIDTH_SAFETY = 1.03
 """Widths are measured 3 % wider than the font says: renderers differ a little in spacing and kerning."""
 
 _SPACES = re.compile(r"([ \t]+)")
-_BREAK_AFTER = "/-–"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """How lines are broken: how much wider than the font says words are measured, after which characters a
+    line may end inside a word (`inside`), and after which a word too wide for a whole line is broken
+    (`long`; where it has none of them, between characters)."""
+
+    safety: float
+    inside: str
+    long: str
+
+
+FITTING = Rules(WIDTH_SAFETY, "", "/-–")
+"""What fitting counts lines with: the safety margin, and words kept whole unless one is wider than a line;
+never fewer lines than an office suite makes."""
+
+DRAWN = Rules(1.0, "-‐–", "")
+"""What office suites do (LibreOffice as tested, PowerPoint alike): the full width, and a line may end after
+a hyphen or a dash inside a word; a word too wide is broken between characters."""
 
 
 @dataclass(frozen=True)
 class Fonts:
-    """The regular and bold metrics of a box's font family."""
+    """The metrics of a box's font family: regular and bold, and for drawn lines italic and bold italic.
+
+    Fitting measures italic text with the upright faces (its safety margin covers the difference);
+    the lines an office suite draws are measured with the faces it draws (`drawn`).
+    """
 
     regular: FontMetrics
     bold: FontMetrics
+    italic: FontMetrics | None = None
+    bold_italic: FontMetrics | None = None
 
     @classmethod
     def of(cls, family: str, unknown_as: str = "DejaVu Sans") -> tuple["Fonts", str | None]:
@@ -33,105 +58,187 @@ class Fonts:
         bold, _ = metrics_for(family, bold=True, unknown_as=unknown_as)
         return cls(regular, bold), notice
 
+    def drawn(self) -> "Fonts":
+        """The faces as text is drawn: with their pair kerning, and the italic faces for italic runs."""
+        return _drawn(self.regular.face, self.bold.face)
+
     def pick(self, run: Run) -> FontMetrics:
+        if run.italic and self.italic is not None and self.bold_italic is not None:
+            return self.bold_italic if run.bold else self.italic
         return self.bold if run.bold else self.regular
 
 
+@lru_cache(maxsize=16)
+def _drawn(regular: str, bold: str) -> Fonts:
+    """The kerned faces of a family, by the files of its regular and bold faces (`carlito-regular`, `carlito-bold`)."""
+    italic = regular.removesuffix("-regular") + "-italic"
+    return Fonts(load_metrics(regular, True), load_metrics(bold, True), load_metrics(italic, True),
+                 load_metrics(f"{bold}-italic", True))
+
+
+def inner_width(frame_w: int, insets: Insets) -> float:
+    """The width text wraps in, in points: a frame's width (EMU) inside its left and right insets."""
+    return to_pt(frame_w - insets.left - insets.right)
+
+
 @lru_cache(maxsize=1 << 14)
-def count_lines(p: Para, size: float, width: float, fonts: Fonts) -> int:
-    """How many lines a paragraph takes in a box `width` points wide (insets already removed).
+def wrap(p: Para, size: float, width: float, fonts: Fonts, rules: Rules = FITTING) -> tuple[Line, ...]:
+    """The lines of a paragraph in a box `width` points wide (insets already removed), broken by `rules`.
 
-    Remembered: fitting measures the same paragraph at the same size more than once, and a
-    rebuild in the same process (slidegen watch) measures mostly unchanged text.
+    One wrapping for both: fitting counts the lines of FITTING (count_lines), and the SVG renderer
+    draws those of DRAWN (drawn_lines), which are never more. Empty when there is no room at all
+    beside the paragraph's indent. Remembered: fitting measures the same paragraph at the same size
+    more than once, and a rebuild in the same process (slidegen watch) measures mostly unchanged text.
     """
-    s = size * p.scale
     left, _ = p.indent(size)
-    avail = (width - left) / WIDTH_SAFETY
+    avail = (width - left) / rules.safety
     if avail <= 0:
-        return 10**6
-    lines = 0
+        return ()
+    s = size * p.scale
+    lines: list[Line] = []
     for segment in _hard_lines(p.runs):
-        lines += _wrap(segment, s, avail, fonts)
-    return max(lines, 1)
+        _wrap(segment, s, avail, fonts, rules, lines)
+    return tuple(lines)
 
 
-def _hard_lines(runs: Sequence[Run]) -> list[list[tuple[str, FontMetrics | None, Run]]]:
-    """Split runs at explicit line breaks into lists of (token, None, run) pieces."""
-    out: list[list[tuple[str, FontMetrics | None, Run]]] = [[]]
+def count_lines(p: Para, size: float, width: float, fonts: Fonts) -> int:
+    """How many lines a paragraph takes in a box `width` points wide (insets already removed), at most."""
+    return len(wrap(p, size, width, fonts)) or 10**6
+
+
+def drawn_lines(p: Para, size: float, width: float, fonts: Fonts) -> tuple[Line, ...]:
+    """The lines of a paragraph as an office suite draws them: the same wrapping by DRAWN's rules, kerned."""
+    return wrap(p, size, width, fonts.drawn(), DRAWN)
+
+
+Part = tuple[str, FontMetrics, Run]
+"""A token (a word, a piece of one, or spaces) with the metrics it is measured with and its run."""
+
+
+def _hard_lines(runs: Sequence[Run]) -> list[list[tuple[str, Run]]]:
+    """Split runs at explicit line breaks into lists of (text, run) pieces."""
+    out: list[list[tuple[str, Run]]] = [[]]
     for run in runs:
         pieces = run.text.split("\n")
         for i, piece in enumerate(pieces):
             if i:
                 out.append([])
             if piece:
-                out[-1].append((piece, None, run))
+                out[-1].append((piece, run))
     return out
 
 
-def _wrap(pieces: list[tuple[str, FontMetrics | None, Run]], size: float, avail: float, fonts: Fonts) -> int:
-    """Greedy wrapping at spaces, as office suites do; words wider than a line break inside."""
-    # words: list of (width, chars-with-metrics) separated by spaces of a given width
-    words: list[tuple[float, float, list[tuple[str, FontMetrics]]]] = []
+class _Lines:
+    """Lines being filled: the parts of the current one and its width."""
+
+    def __init__(self, out: list[Line]) -> None:
+        self.out = out
+        self.parts: list[Part] = []
+        self.x = 0.0
+
+    def add(self, parts: Sequence[Part], width: float) -> None:
+        self.parts.extend(parts)
+        self.x += width
+
+    def close(self) -> None:
+        spans: list[tuple[str, Run]] = []
+        for text, _, run in self.parts:
+            if spans and spans[-1][1] is run:
+                spans[-1] = (spans[-1][0] + text, run)
+            else:
+                spans.append((text, run))
+        self.out.append(Line(tuple(spans), self.x))
+        self.parts, self.x = [], 0.0
+
+
+def _wrap(pieces: list[tuple[str, Run]], size: float, avail: float, fonts: Fonts, rules: Rules,
+          out: list[Line]) -> None:
+    """Greedy wrapping at spaces (and inside words where the rules say), as office suites do; words wider
+    than a line break inside. Appends to `out`."""
+    # words (or the pieces of one a line may end after): (width of the spaces before, those spaces, width, parts)
+    words: list[tuple[float, list[Part], float, list[Part]]] = []
+    spaces: list[Part] = []
     pending_space = 0.0
-    current: list[tuple[str, FontMetrics]] = []
+    current: list[Part] = []
     current_w = 0.0
-    for text, _, run in pieces:
+    for text, run in pieces:
         metrics = fonts.pick(run)
         for token in _SPACES.split(text):
             if not token:
                 continue
             if token[0] in " \t":
                 if current:
-                    words.append((pending_space, current_w, current))
-                    current, current_w, pending_space = [], 0.0, 0.0
+                    words.append((pending_space, spaces, current_w, current))
+                    current, current_w, pending_space, spaces = [], 0.0, 0.0, []
                 pending_space += metrics.width(token, size)
-            else:
-                current.append((token, metrics))
-                current_w += metrics.width(token, size)
+                spaces.append((token, metrics, run))
+                continue
+            for piece in _pieces(token, rules.inside):
+                if current and current[-1][0][-1] in rules.inside:
+                    words.append((pending_space, spaces, current_w, current))
+                    current, current_w, pending_space, spaces = [], 0.0, 0.0, []
+                current.append((piece, metrics, run))
+                current_w += metrics.width(piece, size)
     if current:
-        words.append((pending_space, current_w, current))
-    lines, x = 1, 0.0
-    for space, width, parts in words:
-        if x and x + space + width <= avail:
-            x += space + width
+        words.append((pending_space, spaces, current_w, current))
+    lines = _Lines(out)
+    for space, gap, width, parts in words:
+        if lines.x and lines.x + space + width <= avail:
+            lines.add(gap, space)
+            lines.add(parts, width)
             continue
-        if x:
-            lines += 1
-            x = 0.0
+        if lines.x:
+            lines.close()
         if width <= avail:
-            x = width
+            lines.add(parts, width)
             continue
-        extra, x = _break_word(parts, size, avail)
-        lines += extra
-    return lines
+        _break_word(parts, size, avail, rules.long, lines)
+    lines.close()
 
 
-def _break_word(parts: list[tuple[str, FontMetrics]], size: float, avail: float) -> tuple[int, float]:
-    """Lines added and the width left on the last line when a too-wide word is broken."""
-    chunks: list[float] = []
+def _pieces(token: str, after: str) -> list[str]:
+    """A word cut after each of the characters `after` (a line may end there); the word itself when none."""
+    if not after or not any(ch in token for ch in after):
+        return [token]
+    out, start = [], 0
+    for i, ch in enumerate(token):
+        if ch in after and i + 1 < len(token):
+            out.append(token[start : i + 1])
+            start = i + 1
+    out.append(token[start:])
+    return out
+
+
+def _break_word(parts: list[Part], size: float, avail: float, after: str, lines: _Lines) -> None:
+    """A word wider than a line, broken after the characters `after` where it can be, else between characters."""
+    chunks: list[tuple[list[Part], float]] = []
+    chunk: list[Part] = []
     width = 0.0
-    for text, metrics in parts:
+    for text, metrics, run in parts:
         for ch in text:
             w = metrics.width(ch, size)
+            chunk.append((ch, metrics, run))
             width += w
-            if ch in _BREAK_AFTER:
-                chunks.append(width)
-                width = 0.0
-    if width:
-        chunks.append(width)
-    extra, x = 0, 0.0
-    for chunk in chunks:
-        if x + chunk <= avail:
-            x += chunk
+            if ch in after:
+                chunks.append((chunk, width))
+                chunk, width = [], 0.0
+    if chunk:
+        chunks.append((chunk, width))
+    for chunk, width in chunks:
+        if lines.x + width <= avail:
+            lines.add(chunk, width)
             continue
-        if x:
-            extra += 1
-            x = 0.0
-        while chunk > avail:  # no break opportunity left: break between characters
-            extra += 1
-            chunk -= avail
-        x = chunk
-    return extra, x
+        if lines.x:
+            lines.close()
+        while width > avail:  # no break opportunity left: break between characters
+            taken, used = 0, 0.0
+            while taken < len(chunk) and (not taken or used + chunk[taken][1].width(chunk[taken][0], size) <= avail):
+                used += chunk[taken][1].width(chunk[taken][0], size)
+                taken += 1
+            lines.add(chunk[:taken], used)
+            lines.close()
+            chunk, width = chunk[taken:], width - used
+        lines.add(chunk, width)
 
 
 _WORD_BREAKS = re.compile(r"[ \t\n]+")

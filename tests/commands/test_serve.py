@@ -184,6 +184,7 @@ def test_status_lists_decks_titles_and_downloads_without_libreoffice(project: Pr
     assert len(deck["titles"]) == 15 and deck["titles"][1] == "Dagordning (kl. 13.00–14.15)"
     assert deck["pptx"] == f"/output/{SKYPE}.pptx"
     assert deck["pdf"] is None and deck["pictures"] == [] and deck["drawing"] is False
+    assert deck["fast"] == [] and deck["exact"] is False, "a watcher building the .pptx alone draws no SVG"
     assert re.fullmatch(r"\d\d:\d\d:\d\d", deck["when"]) and deck["seconds"] > 0
 
 
@@ -300,17 +301,20 @@ def fetch_status(url: str) -> dict:
         conn.close()
 
 
-def test_serve_without_libreoffice_shows_titles_and_says_why_there_are_no_pictures(project: Project, monkeypatch):
+def test_serve_without_libreoffice_shows_the_slides_drawn_from_the_plan_and_says_why(project: Project, monkeypatch):
     monkeypatch.setenv("SLIDEGEN_SOFFICE", "/nonexistent/soffice")
     with serving(project) as (url, lines):
         note = wait_for_line(lines, "note: no slide pictures")
-        assert "LibreOffice is needed" in note
+        assert "drawn from the plan" in note and "LibreOffice is needed" in note
         wait_for_line(lines, f"built {SKYPE}")
         got = fetch_status(url)
     assert got["soffice"] is False
     (deck,) = got["decks"]
-    assert len(deck["titles"]) == 15 and deck["pictures"] == [] and deck["pdf"] is None
-    assert not (project.output / "preview").exists()
+    assert len(deck["titles"]) == 15 and deck["pictures"] == [] and deck["pdf"] is None and deck["exact"] is False
+    assert [p["title"] for p in deck["fast"]] == deck["titles"]
+    assert re.fullmatch(rf"/output/preview/{SKYPE}/slide-01\.svg\?v=[0-9a-f]+", deck["fast"][0]["url"])
+    folder = project.output / "preview" / SKYPE
+    assert [p.name for p in sorted(folder.iterdir())] == [f"slide-{n:02d}.svg" for n in range(1, 16)]
 
 
 @needs_soffice
@@ -324,6 +328,8 @@ def test_serve_draws_a_picture_per_slide_and_redraws_only_when_the_deck_changed(
         assert got["soffice"] is True and deck["drawing"] is False and deck["picture_error"] is None
         assert [p["title"] for p in deck["pictures"]] == deck["titles"] and len(deck["titles"]) == 15
         assert deck["pictures"][0]["url"].startswith(f"/output/preview/{SKYPE}/slide-01.png?v=")
+        assert deck["exact"] is True, "the pictures show the deck as it is now"
+        assert [p["title"] for p in deck["fast"]] == deck["titles"]
         assert deck["pdf"] == f"/output/{SKYPE}.pdf"
         pictures = sorted((project.output / "preview" / SKYPE).glob("slide-*.png"))
         assert len(pictures) == 15

@@ -12,7 +12,7 @@ from slidegen.plan.context import Context, inner, numbered_titles, text_slides
 from slidegen.plan.layout import TEXT_INSETS
 from slidegen.plan.model import BULLET, Para, PictureBox, Run, SlidePlan, TextBox
 from slidegen.plan.pictures import fit_picture
-from slidegen.plan.text import TooLong, heights, para_height, sizes_between
+from slidegen.plan.text import TooLong, heights, inner_width, para_height, sizes_between
 from slidegen.units import Rect, cm, pt, to_pt
 
 
@@ -57,7 +57,7 @@ def plan_examples_overview(ctx: Context, slide: ExamplesOverviewSlide, i: int) -
     columns = 3
     gap = cm(0.6)
     col_w = (body.w - gap * (columns - 1)) // columns
-    col_inner = to_pt(col_w - TEXT_INSETS.left - TEXT_INSETS.right)
+    col_inner = inner_width(col_w, TEXT_INSETS)
     insets_h = to_pt(TEXT_INSETS.top + TEXT_INSETS.bottom)
     source = ctx.loc("slides", i)
     # one slide if the counties fit it at the theme's sizes; large type continues them on more slides

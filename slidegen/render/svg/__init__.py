@@ -1,0 +1,1 @@
+"""The SVG renderer: a picture of every slide drawn straight from the plan, for the instant preview."""

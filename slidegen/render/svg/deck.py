@@ -1,0 +1,145 @@
+"""Rendering a deck plan as SVG: one picture per slide, every box by the renderer of its type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from slidegen.models.theme import Theme
+from slidegen.plan.lines import set_table, set_text
+from slidegen.plan.model import ChartBox, ChartSpec, DeckPlan, PictureBox, SlidePlan, TableBox, TextBox
+from slidegen.plan.text import Fonts
+from slidegen.render.svg.markup import DOCTYPE, SVG_NS, XLINK_NS, attrs, data_uri, esc, num
+from slidegen.render.svg.text import text_element
+from slidegen.units import Rect, to_pt
+
+ChartPicture = Callable[[ChartSpec], bytes]
+"""Gives a chart's picture (PNG or SVG, from the chart cache): what a chart is drawn as."""
+
+PictureBytes = Callable[[PictureBox], bytes]
+"""Gives the bytes of a picture box: the picture pipeline's picture, from the cache the build keeps."""
+
+PX_PER_PT = 4 / 3
+"""The SVG's own size in CSS pixels per point: a slide shows at its real size (96 pixels an inch)."""
+
+
+@dataclass
+class SlideContext:
+    """What drawing a slide's boxes needs: the theme (fonts to set lines with) and where pictures come from."""
+
+    theme: Theme
+    chart_picture: ChartPicture
+    picture: PictureBytes
+
+    def fonts(self, family: str) -> Fonts:
+        """The metrics a family's text was measured with."""
+        return Fonts.of(family, self.theme.fonts.measure_unknown_as)[0]
+
+
+def _rect(frame: Rect) -> dict[str, float]:
+    return {"x": to_pt(frame.x), "y": to_pt(frame.y), "width": to_pt(frame.w), "height": to_pt(frame.h)}
+
+
+def render_text(ctx: SlideContext, box: TextBox) -> str:
+    """A text box: its lines where the planner set them."""
+    lines = set_text(box, ctx.fonts(box.family))
+    return text_element(lines, box.family, box.colour, ctx.theme.fonts.title)
+
+
+def render_table(ctx: SlideContext, box: TableBox) -> str:
+    """A table: every cell's fill, the lines between cells in the background colour, then the cells' text."""
+    st = box.style
+    cells = set_table(box, ctx.fonts(st.family))
+    out = [f"<g><desc>{esc(box.description)}</desc>"]
+    line = ctx.theme.colours.background
+    for cell in cells:
+        fill = st.header_fill if cell.header else (st.row_fill if cell.row % 2 else st.row_alt_fill)
+        f = cell.frame
+        out.append(f'<rect x="{num(to_pt(f.x))}" y="{num(to_pt(f.y))}" width="{num(to_pt(f.w))}" '
+                   f'height="{num(to_pt(f.h))}" fill="{fill}" stroke="{line}" stroke-width="1"/>')
+    for cell in cells:
+        out.append(text_element(cell.lines, st.family, st.header_text if cell.header else st.text, ctx.theme.fonts.title))
+    out.append("</g>")
+    return "".join(out)
+
+
+def _image(frame: Rect, uri: str, description: str | None) -> str:
+    alt = f"<desc>{esc(description)}</desc>" if description else ""
+    return f"<image{attrs(**_rect(frame), preserveAspectRatio='none')} xlink:href=\"{uri}\">{alt}</image>"
+
+
+_CHART_URIS: dict[ChartSpec, str] = {}
+"""Chart pictures as data: URIs by their description: a rebuild after a save mostly shows the same charts."""
+
+
+def _chart_uri(picture: ChartPicture, chart: ChartSpec) -> str:
+    """A chart's picture as a data: URI (the description decides the picture, whichever cache gives it)."""
+    uri = _CHART_URIS.get(chart)
+    if uri is None:
+        if len(_CHART_URIS) >= 64:
+            _CHART_URIS.clear()
+        uri = _CHART_URIS[chart] = data_uri(picture(chart))
+    return uri
+
+
+def render_chart(ctx: SlideContext, box: ChartBox) -> str:
+    """A chart: its cached picture (an editable chart in the .pptx is shown as the same picture)."""
+    return _image(box.frame, _chart_uri(ctx.chart_picture, box.chart), box.chart.description)
+
+
+def render_picture(ctx: SlideContext, box: PictureBox) -> str:
+    """A picture as the picture pipeline made it for its frame (upright, cut to its crop, scaled, without
+    metadata), with its alt text (none for a decorative one)."""
+    return _image(box.frame, data_uri(ctx.picture(box)), box.description)
+
+
+RENDERERS: dict[type, Callable[[SlideContext, Any], str]] = {
+    TextBox: render_text,
+    TableBox: render_table,
+    ChartBox: render_chart,
+    PictureBox: render_picture,
+}
+"""The renderer of each kind of box in a slide plan."""
+
+
+def slide_title(slide: SlidePlan) -> str:
+    """A slide's title as one line of plain text."""
+    return " ".join(p.text.replace("\n", " ") for p in slide.title.paras).strip()
+
+
+def background(plan: DeckPlan, theme: Theme) -> str:
+    """The slides' background colour: the template's master's when it is one colour, else the theme's."""
+    if plan.base.template is None:
+        return theme.colours.background
+    path = plan.base.template
+    stat = path.stat()
+    return _template_background(path, stat.st_mtime_ns, stat.st_size) or theme.colours.background
+
+
+@lru_cache(maxsize=8)
+def _template_background(path: Path, _mtime: int, _size: int) -> str | None:
+    """A template's master background colour (None for a picture or gradient), read once per version of the file."""
+    from slidegen.load.template import inspect
+
+    return inspect(path).background
+
+
+def render_slide(ctx: SlideContext, plan: DeckPlan, slide: SlidePlan, background: str) -> bytes:
+    """One slide as an SVG document: its title, the background, the title box, then the boxes in order."""
+    w, h = to_pt(plan.width), to_pt(plan.height)
+    head = (f'<svg xmlns="{SVG_NS}" xmlns:xlink="{XLINK_NS}" version="1.1"'
+            f'{attrs(width=w * PX_PER_PT, height=h * PX_PER_PT, viewBox=f"0 0 {num(w)} {num(h)}")}'
+            f' xml:lang="{esc(plan.properties.language)}">')
+    body = [f"<title>{esc(slide_title(slide))}</title>", f"<rect{attrs(x=0.0, y=0.0, width=w, height=h, fill=background)}/>"]
+    body.append(render_text(ctx, slide.title))
+    body.extend(RENDERERS[type(box)](ctx, box) for box in slide.boxes)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{DOCTYPE}\n{head}{"".join(body)}</svg>\n'.encode("utf-8")
+
+
+def render_deck(plan: DeckPlan, theme: Theme, chart_picture: ChartPicture, picture: PictureBytes) -> dict[str, bytes]:
+    """Every slide as an SVG file, by name: slide-01.svg, slide-02.svg …"""
+    ctx = SlideContext(theme, chart_picture, picture)
+    fill = background(plan, theme)
+    return {f"slide-{n:02d}.svg": render_slide(ctx, plan, slide, fill) for n, slide in enumerate(plan.slides, start=1)}
