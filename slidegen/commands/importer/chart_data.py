@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from pptx.oxml.ns import qn
 
 from slidegen.commands.importer.source import Box, Chart, Series
 from slidegen.commands.importer.text import plain
