@@ -1,6 +1,6 @@
 """The benchmark: slidegen's build against the python-pptx floor, warm rebuilds and scaling, as tables.
 
-    python3 tasks.py bench [--quick] [--reps N] [--sizes 30,300,1000] [--json FILE]
+    python3 tasks.py bench [--quick] [--reps N] [--sizes 30,300,1000] [--json FILE] [--only skype|answers|scaling|import]
 
 Every timed run is a fresh process (except the in-process rebuilds), repeated; the tables show the
 median and, in brackets, the fastest and slowest run. Progress goes to stderr, the tables (markdown)
@@ -262,12 +262,46 @@ def answers_section(env: dict[str, str], reps: int, results: dict) -> list[str]:
             ]), ""]
 
 
+IMPORT_TARGET = 3.0
+"""Seconds `slidegen import` may take for a 50-slide deck with pictures (issue 20)."""
+
+
+def import_section(tmp: Path, env: dict[str, str], reps: int, results: dict) -> list[str]:
+    """`slidegen import` of a generated 50-slide deck with photos, screenshots, tables and a chart, whole process."""
+    from importdeck import make
+
+    deck = make(tmp / "old-deck.pptx", 50)
+    project = tmp / "import-project"
+    shutil.copytree(ROOT / "themes", project / "themes")
+    (project / "content" / "decks").mkdir(parents=True)
+    cmd = [SLIDEGEN, "--root", str(project), "import", str(deck), "--name", "gammalt"]
+
+    def clean() -> None:
+        (project / "content" / "decks" / "gammalt.yaml").unlink(missing_ok=True)
+        shutil.rmtree(project / "content" / "bilder", ignore_errors=True)
+
+    log(f"import of a 50-slide deck ({deck.stat().st_size / 2**20:.1f} MiB) ×{reps} …")
+    clean()
+    run(cmd, env)  # warm-up: bytecode
+    wall, cpu, rss = stats(repeat(cmd, env, reps, clean))
+    results["import"] = {"wall": wall.median, "cpu": cpu.median, "rss": rss}
+    pictures = len(list((project / "content" / "bilder" / "gammalt").iterdir()))
+    return ["### Import: a 50-slide deck with pictures, whole process", "",
+            table(["run", "wall", "CPU (user + sys)", "peak RSS"],
+                  [[f"slidegen import (50 slides, {pictures} pictures, {deck.stat().st_size / 2**20:.1f} MiB)",
+                    wall.s(), cpu.s(), f"{rss:.0f} MiB"]]), "",
+            table(["target", "measured", ""], [[f"import of 50 slides with pictures < {IMPORT_TARGET:g} s", wall.s(),
+                                               "met" if wall.median < IMPORT_TARGET else "missed"]]), ""]
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 repetitions and 30/300 slides only")
     parser.add_argument("--reps", type=int, default=7, help="repetitions of each whole-process run (default 7)")
     parser.add_argument("--sizes", default="30,300,1000", help="slide counts of the scaling decks")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--only", choices=["skype", "answers", "scaling", "import"], action="append",
+                        help="run only these sections (may be given more than once)")
     args = parser.parse_args(argv)
     reps = 3 if args.quick else args.reps
     sizes = [30, 300] if args.quick else [int(s) for s in args.sizes.split(",") if s]
@@ -279,9 +313,15 @@ def main(argv: list[str]) -> int:
     try:
         info = machine()
         lines = ["## Machine", "", table(["", ""], [[k, v] for k, v in info.items()]), ""]
-        lines += skype_section(tmp, env, reps, results)
-        lines += answers_section(env, reps, results)
-        lines += scaling_section(tmp, env, sizes, reps, results)
+        only = set(args.only or ["skype", "answers", "scaling", "import"])
+        if "skype" in only:
+            lines += skype_section(tmp, env, reps, results)
+        if "answers" in only:
+            lines += answers_section(env, reps, results)
+        if "scaling" in only:
+            lines += scaling_section(tmp, env, sizes, reps, results)
+        if "import" in only:
+            lines += import_section(tmp, env, reps, results)
         lines += [f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", ""]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -191,8 +191,8 @@ def build(
         data = {name: fmt.render(deck_plan, bundle, project) for name, fmt in formats}
         rendered.append((bundle, deck_plan, data, time.perf_counter() - t0))
     out_dir = Path(out_dir) if out_dir else project.output
-    pdfs = _pdfs([(deck_plan.name, len(deck_plan.slides), data["pptx"]) for _, deck_plan, data, _ in rendered
-                  if isinstance(data.get("pptx"), bytes)], report) if pdf else {}
+    pdfs = convert_pdfs([(deck_plan.name, len(deck_plan.slides), data["pptx"]) for _, deck_plan, data, _ in rendered
+                         if isinstance(data.get("pptx"), bytes)], report) if pdf else {}
     built, locked = [], []
     for bundle, deck_plan, data, seconds in rendered:
         outputs = []
@@ -222,7 +222,7 @@ def build(
     return built
 
 
-def _pdfs(decks: list[tuple[str, int, bytes]], report: Report) -> dict[str, bytes]:
+def convert_pdfs(decks: list[tuple[str, int, bytes]], report: Report) -> dict[str, bytes]:
     """The PDF of each rendered deck, converted from a private folder before anything is written to output/."""
     import tempfile
 

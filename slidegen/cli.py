@@ -10,6 +10,7 @@ from typing import Any, Callable
 import click
 
 from slidegen import __version__
+from slidegen.errors import native
 
 HELP = """Build the county boards' meeting decks from the YAML files in content/.
 
@@ -20,6 +21,7 @@ Typical use:
   slidegen list themes      the themes there are
   slidegen check-theme NAME check a theme (and its template) before using it
   slidegen serve            rebuild on every save and show the slides in the browser
+  slidegen site             the good examples and the survey as a web site in output/site/
 
 Exit codes: 0 success, 1 content errors (listed as file:line:column), 2 wrong usage.
 """
@@ -153,6 +155,36 @@ def charts(project: Any, decks: tuple[Path, ...], fmt: str, out_dir: Path | None
                                        report=lambda line: click.echo(line, err=True)))
     for path in files:
         click.echo(project.show(path))
+
+
+@main.command()
+@deck_files
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site.  [default: output/site/]")
+@click.option("--drafts", is_flag=True, help="Also show good examples with `status: utkast`, marked as drafts.")
+@click.option("--theme", default=None, help="Use this theme (a folder in themes/) instead of the first deck's own.")
+@click.option("--pdf/--no-pdf", default=None,
+              help="Offer each deck as a PDF too.  [default: when LibreOffice is installed]")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.pass_obj
+def site(project: Any, decks: tuple[Path, ...], out_dir: Path | None, drafts: bool, theme: str | None,
+         pdf: bool | None, quiet: bool) -> None:
+    """Write the good examples, the survey and the decks as a static web site.
+
+    The site (output/site/index.html and the pages it links to) needs no server and makes no
+    request elsewhere: open it from disk or put the folder on any web server. It is written
+    into a temporary folder and swapped in whole, so a failed build leaves the previous site as
+    it was, and an unchanged build writes nothing.
+    """
+    from slidegen.commands.site import build_site
+
+    if pdf:
+        _require_soffice()
+    report = (lambda _: None) if quiet else (lambda line: click.echo(line, err=True))
+    built = _run(lambda: build_site(project, list(decks), out_dir=out_dir, drafts=drafts, theme=theme, pdf=pdf,
+                                    report=report))
+    change = "unchanged" if built.changed == 0 else f"{built.changed} new or changed"
+    click.echo(f"{native(project.show(built.index))}  ({built.pages} pages, {built.files} files, {change})")
 
 
 @main.group()
@@ -332,6 +364,49 @@ def check_theme(project: Any, name: str) -> None:
     if report.problems:
         _fail(ContentError(report.problems))
     click.echo(f"theme {name} is ready: slidegen build --theme {name}")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--name", default=None, help="The deck's name: content/decks/NAME.yaml.  [default: the file's name, "
+              "in lower case, with - for spaces and without å/ä/ö]")
+@click.option("--theme-from-template", is_flag=True,
+              help="Also make themes/NAME/ from the file's masters, layouts, colours and fonts, and check it.")
+@click.pass_obj
+def import_(project: Any, file: Path, name: str | None, theme_from_template: bool) -> None:
+    """Make a deck file of slidegen's kinds from an existing PowerPoint file (.pptx).
+
+    Writes content/decks/NAME.yaml and the pictures to content/bilder/NAME/ (never over existing
+    files). Each slide's kind is guessed (title, section, bullets, table, bar chart, picture,
+    columns, quote); text is kept exactly, speaker notes as notes. One line is printed for every
+    slide that could not be carried whole, and the deck file says the same in comments; search it
+    for TODO (alt texts to write, titles to give). A file that is no .pptx is refused, nothing written.
+    """
+    from slidegen.commands.importer import import_deck, write
+    from slidegen.commands.importer.package import ImportRefused
+    from slidegen.output.libreoffice import find_soffice
+
+    if not file.exists():
+        _fail(ImportRefused(f"{file} does not exist; nothing was written"))
+    result = _run(lambda: import_deck(project, file, name, theme_from_template, soffice=find_soffice))
+    for line in result.lines:
+        click.echo(line, err=True)
+    for line in result.theme_lines:
+        click.echo(line)
+    _run(lambda: write(project, result))
+    pictures = f", {len(result.pictures)} picture{'s' if len(result.pictures) != 1 else ''} in " \
+               f"{project.show(project.content / 'bilder' / result.name)}/" if result.pictures else ""
+    click.echo(f"{project.show(result.deck)}  ({result.slides_out} slides from {result.slides_in}{pictures})")
+    if result.todo:
+        places = f"{result.todo} place{'s' if result.todo != 1 else ''}"
+        click.echo(f"  {places} in the file {'say' if result.todo != 1 else 'says'} TODO: what only a person can write "
+                   "(alt texts, titles, the meeting)")
+    if result.problems:
+        for problem in result.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"note: the deck does not build yet: fix the {len(result.problems)} problem(s) above in the file", err=True)
+    else:
+        click.echo(f"  it validates; build it with: slidegen build {project.show(result.deck)}")
 
 
 GC_THRESHOLD = (100_000, 50, 100)

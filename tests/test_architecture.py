@@ -17,7 +17,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "check": {"base", "load", "models", "check"},
     "plan": {"base", "models", "plan"},
     "render": {"base", "load", "models", "plan", "render"},
-    "output": {"base", "models", "plan", "render", "output"},
+    "output": {"base", "load", "models", "plan", "render", "output"},
     "build": {"base", "load", "models", "check", "plan", "render", "output", "build"},
     "commands": {"base", "load", "models", "check", "plan", "render", "output", "build", "commands"},
     "cli": {"base", "load", "models", "check", "plan", "render", "output", "build", "commands", "cli"},

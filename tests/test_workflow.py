@@ -1,4 +1,4 @@
-"""The CI workflow: its triggers, the README's commands only, the artifacts, one job per shipped theme."""
+"""The CI workflow: its triggers, the README's commands only, the artifacts, one job per shipped theme, GitHub Pages."""
 
 from __future__ import annotations
 
@@ -52,13 +52,14 @@ def packages(line: str) -> set[str]:
 
 
 def test_every_job_and_step_is_well_formed(workflow):
-    assert set(workflow["jobs"]) == {"decks", "themes", "systems"}
+    assert set(workflow["jobs"]) == {"decks", "themes", "systems", "pages"}
     for name, job in workflow["jobs"].items():
         assert job["runs-on"] == ("${{ matrix.os }}" if name == "systems" else "ubuntu-latest") and job["steps"]
         for step in job["steps"]:
             assert ("uses" in step) != ("run" in step), step
-            assert set(step) <= {"name", "uses", "run", "with"}, step
-        assert job["steps"][0]["uses"].startswith("actions/checkout@")
+            assert set(step) <= {"name", "uses", "run", "with", "if", "id"}, step
+        if run_lines(job):  # a job that runs commands works on a checkout
+            assert job["steps"][0]["uses"].startswith("actions/checkout@")
 
 
 def test_runs_on_every_push_and_pull_request(workflow):
@@ -68,7 +69,7 @@ def test_runs_on_every_push_and_pull_request(workflow):
 
 def test_jobs_run_the_readme_commands_and_nothing_else(workflow):
     commands = readme_commands()
-    assert commands == ["python3 tasks.py decks", "python3 tasks.py test"]
+    assert commands == ["python3 tasks.py decks", "python3 tasks.py site", "python3 tasks.py test"]
     used = set()
     for job in workflow["jobs"].values():
         for line in run_lines(job):
@@ -77,14 +78,29 @@ def test_jobs_run_the_readme_commands_and_nothing_else(workflow):
             used.add(command)
     assert used - {None} == set(commands)
     steps = [line for line in run_lines(workflow["jobs"]["decks"]) if not is_install(line)]
-    assert steps == ["python3 tasks.py test", "python3 tasks.py decks --pdf"]
+    assert steps == ["python3 tasks.py test", "python3 tasks.py decks --pdf", "python3 tasks.py site"]
 
 
-def test_decks_and_pdfs_are_uploaded(workflow):
-    uploads = [s for s in workflow["jobs"]["decks"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
-    assert len(uploads) == 1
-    assert uploads[0]["with"]["path"].split() == ["output/*.pptx", "output/*.pdf"]
-    assert uploads[0]["with"]["if-no-files-found"] == "error"
+def test_decks_pdfs_and_the_site_are_uploaded(workflow):
+    uploads = {s["with"]["name"]: s["with"] for s in workflow["jobs"]["decks"]["steps"]
+               if s.get("uses", "").startswith("actions/upload-artifact@")}
+    assert set(uploads) == {"decks", "site"}
+    assert uploads["decks"]["path"].split() == ["output/*.pptx", "output/*.pdf"]
+    assert uploads["site"]["path"] == "output/site"
+    assert all(u["if-no-files-found"] == "error" for u in uploads.values())
+
+
+MAIN_PUSH = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+
+
+def test_the_site_is_published_on_github_pages_from_the_main_branch_only(workflow):
+    handed = [s for s in workflow["jobs"]["decks"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert len(handed) == 1 and handed[0]["with"]["path"] == "output/site" and handed[0]["if"] == MAIN_PUSH
+    pages = workflow["jobs"]["pages"]
+    assert pages["needs"] == "decks" and pages["if"] == MAIN_PUSH
+    assert pages["permissions"] == {"pages": "write", "id-token": "write"}
+    assert pages["environment"]["name"] == "github-pages"
+    assert [s["uses"].split("@")[0] for s in pages["steps"]] == ["actions/deploy-pages"]
 
 
 def test_one_job_per_shipped_theme(workflow):
@@ -101,9 +117,9 @@ def test_ci_run_is_the_local_equivalent(workflow):
     assert [ln for ln in script.splitlines() if ln.startswith("python3 ")] == [
         ln for ln in run_lines(job) if not is_install(ln)]
     local = script.replace("\\\n", " ")
-    ours = next(ln for ln in local.splitlines() if "apt-get install" in ln)
-    theirs = next(ln for ln in run_lines(job) if "apt-get install" in ln)
-    assert packages(ours) == packages(theirs) >= {"libreoffice-impress", "fonts-crosextra-carlito"}
+    ours = set().union(*(packages(ln) for ln in local.splitlines() if "apt-get install" in ln))
+    theirs = set().union(*(packages(ln) for ln in run_lines(job) if "apt-get install" in ln))
+    assert ours == theirs >= {"libreoffice-impress", "fonts-crosextra-carlito", "default-jre-headless", "npm"}
 
 
 def test_the_tests_also_run_on_windows_and_macos(workflow):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from slidegen.errors import Location, Problem
 from slidegen.format import ranges
 from slidegen.models.bundle import Bundle, Loaded
+from slidegen.models.example import Example
 from slidegen.models.survey import Survey
 
 
@@ -12,10 +13,14 @@ def check_examples(bundle: Bundle) -> list[Problem]:
     """Every method an example names must be in the deck's survey."""
     if not bundle.examples:
         return []
-    survey = bundle.survey(None)
+    return example_methods(bundle.examples, bundle.survey(None))
+
+
+def example_methods(examples: list[Loaded[Example]], survey: Loaded[Survey]) -> list[Problem]:
+    """A located problem for every method an example names that the survey does not have."""
     known = set(survey.model.numbers())
     problems = []
-    for ex in bundle.examples:
+    for ex in examples:
         for j, number in enumerate(ex.model.methods):
             if number not in known:
                 problems.append(ex.doc.problem(("methods", j), f"there is no method {number} in "

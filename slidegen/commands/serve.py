@@ -1,4 +1,4 @@
-"""The live preview page: the watcher's decks, drawn from the plan at once (SVG) and by LibreOffice after, served on 127.0.0.1."""
+"""The live preview page: the watcher's decks drawn from the plan at once (SVG) and by LibreOffice after, and the web site, served on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from slidegen.commands.watch import (
     run,
     watch_paths,
 )
-from slidegen.errors import Problem, SlidegenError, ToolError
+from slidegen.errors import ContentError, Problem, SlidegenError, ToolError
 from slidegen.project import Project
 
 SERVED = {
@@ -34,6 +34,14 @@ SERVED = {
     ".svg": "image/svg+xml",
 }
 """The only kinds of file served from output/, with their content types."""
+
+SITE_SERVED = {
+    **SERVED,
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".jpg": "image/jpeg",
+}
+"""The kinds of file served from the web site (output/site/, under /site/)."""
 
 LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
 """Host names a page served on loopback may be asked for (anything else may be DNS rebinding)."""
@@ -81,6 +89,8 @@ class Preview:
         self._status: dict[str, Any] = {}
         self.ready = False
         """Whether the first build has run (until then the page says it is building)."""
+        self.site: str | None = None
+        """Where the web site is served, once it has been built."""
         self.closed = False
         self.publish()
 
@@ -103,7 +113,32 @@ class Preview:
         self.drawing = {s.name for s in todo}
         self.publish()
         shown(outcomes)
-        return self.draw(todo) if todo else []
+        site = [self.rebuild_site()] if any(o.kind != "failed" for o in outcomes) else []
+        return site + (self.draw(todo) if todo else [])
+
+    def rebuild_site(self) -> str:
+        """Build the web site into output/site/ from the decks just built (no PDFs: the page has them); one line on how it went."""
+        from slidegen.commands.site import build_site
+
+        start = time.perf_counter()
+        pptx = {}
+        for state in self.watcher.decks():
+            if state.good is not None:
+                try:
+                    pptx[state.name] = state.good.path.read_bytes()
+                except OSError:
+                    pass  # built again by the site
+        try:
+            built = build_site(self.project, self.watcher.given, theme=self.watcher.theme, pdf=False,
+                               library=self.watcher.library, pptx=pptx)
+        except ContentError as exc:
+            summary = exc.summary().removesuffix(" nothing was written.")
+            return f"failed the site: {summary} output/site/ stays as it was"
+        except SlidegenError as exc:
+            return f"failed the site: {exc}; output/site/ stays as it was"
+        self.site = "/site/index.html"
+        what = "unchanged" if built.changed == 0 else f"{built.pages} pages"
+        return f"rebuilt the site in {time.perf_counter() - start:.2f} s ({what}): /site/"
 
     def _needs_pictures(self, outcomes: list[Outcome]) -> list[DeckState]:
         """Decks just built whose .pptx differs from the one their pictures show (none without LibreOffice)."""
@@ -186,6 +221,7 @@ class Preview:
             "project": self.project.root.name,
             "soffice": self.soffice is not None,
             "ready": self.ready,
+            "site": self.site,
             "decks": [self._deck(s) for s in self.watcher.decks()],
         }
 
@@ -231,10 +267,10 @@ class Refused(Exception):
         self.status = status
 
 
-def output_file(output: Path, rel: str) -> Path:
+def output_file(output: Path, rel: str, served: dict[str, str] = SERVED) -> Path:
     """The file in output/ that a decoded URL path (below /output/) names, or Refused.
 
-    Only .pptx, .pdf, .png and .svg files are served; no part may be empty, `.`, `..` or start with
+    Only the kinds in `served` (.pptx, .pdf, .png and .svg) are served; no part may be empty, `.`, `..` or start with
     a dot (no hidden files, no cache, no half-written temporary files); and the file, with every link
     followed, must still lie inside output/.
     """
@@ -242,7 +278,7 @@ def output_file(output: Path, rel: str) -> Path:
     if any(not p or p.startswith(".") or "\\" in p or "\0" in p or ":" in p for p in parts):
         raise Refused(HTTPStatus.NOT_FOUND)
     target = output.joinpath(*parts)
-    if target.suffix.lower() not in SERVED:
+    if target.suffix.lower() not in served:
         raise Refused(HTTPStatus.NOT_FOUND)
     real = target.resolve()
     if not real.is_relative_to(output.resolve()):
@@ -258,7 +294,7 @@ def page() -> bytes:
 
 
 class Handler(BaseHTTPRequestHandler):
-    """GET /, /api/status, /events (server-sent events) and files under /output/; nothing else."""
+    """GET /, /api/status, /events (server-sent events), files under /output/ and the site under /site/; nothing else."""
 
     server: "PreviewServer"
     protocol_version = "HTTP/1.0"
@@ -276,6 +312,11 @@ class Handler(BaseHTTPRequestHandler):
             self._events()
         elif path.startswith("/output/"):
             self._file(unquote(path[len("/output/"):]))
+        elif path == "/site":
+            self._redirect("/site/")
+        elif path.startswith("/site/"):
+            rel = unquote(path[len("/site/"):])
+            self._file(rel + "index.html" if rel == "" or rel.endswith("/") else rel, site=True)
         else:
             self._error(HTTPStatus.NOT_FOUND)
 
@@ -306,9 +347,17 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _file(self, rel: str) -> None:
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _file(self, rel: str, site: bool = False) -> None:
+        output = self.server.preview.project.output
+        served = SITE_SERVED if site else SERVED
         try:
-            path = output_file(self.server.preview.project.output, rel)
+            path = output_file(output / "site" if site else output, rel, served)
             body = path.read_bytes()
         except Refused as exc:
             self._error(exc.status)
@@ -319,7 +368,7 @@ class Handler(BaseHTTPRequestHandler):
         extra = {}
         if path.suffix == ".pptx":
             extra["Content-Disposition"] = f'attachment; filename="{path.name}"'
-        self._send(body, SERVED[path.suffix.lower()], extra)
+        self._send(body, served[path.suffix.lower()], extra)
 
     def _events(self) -> None:
         """A stream of `status` events, one per change, with a comment now and then to keep it open."""

@@ -9,8 +9,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from slidegen.errors import ToolError
-from slidegen.output.files import write_atomic
+from slidegen.output.files import cached
 from slidegen.plan.model import ChartSpec
 
 DPI = 200
@@ -50,14 +49,10 @@ def chart_file(spec: ChartSpec, fmt: str, cache_dir: Path | None) -> bytes:
     """The chart drawn as PNG or SVG at DPI, read from and kept in cache_dir when one is given."""
     key = hashlib.sha256(f"{spec.key()}|{fmt}|{DPI}|{_drawing_state()}".encode()).hexdigest()[:32]
     path = cache_dir / f"{key}.{fmt}" if cache_dir else None
-    if path is not None and path.is_file():
-        return path.read_bytes()
-    from slidegen.render.chart_image import draw
 
-    data = draw(spec, fmt, DPI)
-    if path is not None:
-        try:
-            write_atomic(path, data)
-        except ToolError:
-            pass  # a cache that cannot be written only costs time
-    return data
+    def make() -> bytes:
+        from slidegen.render.chart_image import draw
+
+        return draw(spec, fmt, DPI)
+
+    return cached(path, make)

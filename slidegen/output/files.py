@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import re
@@ -11,7 +12,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from slidegen.errors import ToolError
 from slidegen.stamp import EPOCH
@@ -99,6 +100,24 @@ _CREATED = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)
 def _stamp_core(body: bytes, when: dt.datetime) -> bytes:
     iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     return _CREATED.sub(lambda m: m.group(1) + iso + m.group(3), body)
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:\d{14}")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+_PDF_CHECKSUM = re.compile(rb"/DocChecksum\s*/[0-9A-Fa-f]{32}")
+
+
+def normalise_pdf(data: bytes, when: dt.datetime, seed: bytes) -> bytes:
+    """A PDF as LibreOffice writes it, with its creation date set to `when`, its ID and checksum made from `seed`.
+
+    Both are replaced by text of the same length, so every offset in the file stays right; the
+    same deck then gives the same PDF bytes on every machine and run.
+    """
+    stamp = when.strftime("%Y%m%d%H%M%S").encode()
+    ident = hashlib.sha256(seed).hexdigest()[:32].upper().encode()
+    data = _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + stamp, data)
+    data = _PDF_CHECKSUM.sub(lambda m: m.group(0)[:-32] + ident, data)
+    return _PDF_ID.sub(lambda m: m.group(0).replace(m.group(1), ident).replace(m.group(2), ident), data)
 
 
 STALE_SECONDS = 60
@@ -207,3 +226,19 @@ def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
             except OSError:  # removed by another run meanwhile, or not ours to remove: leave it
                 continue
     return removed
+
+
+def cached(path: Path | None, make: Callable[[], bytes]) -> bytes:
+    """A cache file's bytes when it is there, else made and kept in it (none: always made).
+
+    A cache that cannot be written only costs time: the bytes are returned all the same.
+    """
+    if path is not None and path.is_file():
+        return path.read_bytes()
+    data = make()
+    if path is not None:
+        try:
+            write_atomic(path, data)
+        except ToolError:
+            pass
+    return data

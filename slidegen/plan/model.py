@@ -333,7 +333,7 @@ NO_CROP = Crop()
 
 @dataclass(frozen=True)
 class PictureBox:
-    """A picture file in a frame: with alt text, or decorative when `description` is None.
+    """A picture file in a frame of its own shape: with alt text, or decorative when `description` is None.
 
     The frame has the picture's own shape, or the picture is cropped (`crop`) to the frame's shape.
     What is embedded is made from the file by the picture pipeline (render/pictures.py): turned upright,

@@ -338,3 +338,47 @@ def test_serve_draws_a_picture_per_slide_and_redraws_only_when_the_deck_changed(
         wait_for_line(lines, f"rebuilt {SKYPE}")
         assert fetch_status(url)["decks"][0]["pictures"] == deck["pictures"]
     assert not any(line.startswith("drew") for line in list(lines.queue))
+
+
+# -- the web site under /site/ ------------------------------------------------------------------
+
+
+def test_the_site_is_rebuilt_with_the_decks_and_served_under_site(project: Project):
+    preview = Preview(Watcher(project), soffice=None)
+    lines = preview.rebuild(None)
+    assert len(lines) == 1 and re.fullmatch(r"rebuilt the site in \d+\.\d\d s \(37 pages\): /site/", lines[0])
+    example = project.content / "examples" / "skane-1.yaml"
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("status: utkast", "status: klar").replace(
+        "Exempel: Klimatråd där", "Exempel: Nytt klimatråd där"), encoding="utf-8")
+    lines = preview.rebuild({example})
+    assert len(lines) == 1 and lines[0].startswith("rebuilt the site in ") and "(39 pages)" in lines[0]  # a county page and an example page more
+    with running(preview) as server:
+        assert status(server)["site"] == "/site/index.html"
+        code, headers, body = get(server, "/site/")
+        assert code == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+        assert b"1 av 21 l\xc3\xa4n har l\xc3\xa4mnat exempel." in body
+        code, _, body = get(server, "/site/exempel/skane/exempel-1.html")
+        assert code == 200 and "<h1>Exempel: Nytt klimatråd där".encode() in body
+        assert get(server, "/site/stil.css")[1]["Content-Type"] == "text/css; charset=utf-8"
+        code, headers, _ = get(server, "/site")
+        assert code == 301 and headers["Location"] == "/site/"
+        pptx = get(server, f"/site/moten/{SKYPE}.pptx")
+        assert pptx[0] == 200 and pptx[2] == (project.output / f"{SKYPE}.pptx").read_bytes()
+        assert get(server, "/site/../nobel-2016.pptx")[0] == 404
+        assert get(server, "/site/exempel/.hidden.html")[0] == 404
+
+
+def test_a_broken_save_leaves_the_served_site_as_it_was(project: Project):
+    preview = Preview(Watcher(project), soffice=None)
+    preview.rebuild(None)
+    before = {p: p.read_bytes() for p in (project.output / "site").rglob("*") if p.is_file()}
+    example = project.content / "examples" / "skane-1.yaml"
+    example.write_text(example.read_text(encoding="utf-8").replace("county: Skåne", "county: Skane"), encoding="utf-8")
+    lines = preview.rebuild({example})
+    assert lines == []  # the deck that shows the examples failed, so the site is not tried
+    deck = project.content / "decks" / f"{SKYPE}.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("Hur på hemsidan?", "Hur på webben?"), encoding="utf-8")
+    lines = preview.rebuild({deck})
+    assert lines == ["failed the site: 1 error in 1 file; output/site/ stays as it was"]
+    assert {p: p.read_bytes() for p in (project.output / "site").rglob("*") if p.is_file()} == before

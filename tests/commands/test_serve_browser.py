@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import queue
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,21 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from browsing import chromium, needs_chromium
 from conftest import needs_soffice
 
 from slidegen.project import Project
 
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SKYPE = "skype-2016-10-28"
 WAIT = 90
 """Seconds any one wait may take at most (the first LibreOffice run is the slow step)."""
 
-pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None or not CHROMEDRIVER.is_file(),
-                       reason="chromium and chromium-driver are not installed; .ci/run installs them"),
-    needs_soffice,
-]
+pytestmark = [needs_chromium, needs_soffice]
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (the test extra has it)")
 
@@ -74,19 +68,8 @@ def serving(project: Project, **env: str) -> Iterator[tuple[str, subprocess.Pope
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator["webdriver.Chrome"]:
     """Headless Chromium through /usr/bin/chromedriver, with a fresh profile and no network of its own."""
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM or ""
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                f"--user-data-dir={tmp_path / 'chromium-profile'}", "--window-size=1280,900"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
+    with chromium(tmp_path / "chromium-profile") as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def test_page_shows_slides_then_the_located_error_then_the_slides_again(project: Project, server, browser):

@@ -35,5 +35,7 @@ def test_a_chart_is_drawn_once_and_then_read_from_the_cache(project, tmp_path: P
 
 def test_without_a_folder_nothing_is_kept(project, monkeypatch):
     spec = _first_chart(project)
-    monkeypatch.setattr(charts, "write_atomic", lambda *a: (_ for _ in ()).throw(AssertionError("written")))
+    import slidegen.output.files as files
+
+    monkeypatch.setattr(files, "write_atomic", lambda *a: (_ for _ in ()).throw(AssertionError("written")))
     assert ChartCache(None).file(spec, "svg").lstrip().startswith(b"<?xml")

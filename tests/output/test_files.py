@@ -282,3 +282,19 @@ def test_stale_temps_are_judged_by_age(tmp_path: Path):
     os.utime(old, (now - STALE_SECONDS - 1, now - STALE_SECONDS - 1))
     assert remove_stale_temps(tmp_path, now) == [old]
     assert temps(tmp_path) == [young]
+
+
+def test_pdfs_get_their_date_id_and_checksum_from_the_deck_keeping_every_offset():
+    import datetime as dt
+
+    from slidegen.output.files import normalise_pdf
+
+    pdf = (b"%PDF-1.7\n1 0 obj <</Producer(LibreOffice 7.4)/CreationDate(D:20261201221721Z')>> endobj\n"
+           b"trailer\n<</Size 98/Root 96 0 R\n/ID [ <E3947391F5A1E01F35D5FEDC14EF496C>\n<E3947391F5A1E01F35D5FEDC14EF496C> ]\n"
+           b"/DocChecksum /4B37674E416112EA24ACF291A1885E69\n>>\nstartxref\n615036\n%%EOF\n")
+    one = normalise_pdf(pdf, dt.datetime(2016, 10, 28), b"deck")
+    assert len(one) == len(pdf)
+    assert b"/CreationDate(D:20161028000000Z')" in one and b"20261201" not in one
+    ident = hashlib.sha256(b"deck").hexdigest()[:32].upper().encode()
+    assert one.count(ident) == 3 and b"E3947391" not in one and b"4B37674E" not in one
+    assert normalise_pdf(pdf.replace(b"20261201221721", b"20270101000000"), dt.datetime(2016, 10, 28), b"deck") == one

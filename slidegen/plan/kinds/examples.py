@@ -16,19 +16,29 @@ from slidegen.plan.text import TooLong, heights, inner_width, para_height, sizes
 from slidegen.units import Rect, cm, pt, to_pt
 
 
+def shown_examples(examples: list[Loaded[Example]], drafts: bool) -> list[Loaded[Example]]:
+    """The examples shown: ready ones, and drafts too when asked for (a deck's `drafts: true`, the site's --drafts)."""
+    return [ex for ex in examples if drafts or not ex.model.draft]
+
+
+def tally(examples: list[Loaded[Example]]) -> tuple[dict[str, int], dict[str, int]]:
+    """(ready examples, drafts) per county: drafts never count as sent."""
+    ready: dict[str, int] = {}
+    drafts: dict[str, int] = {}
+    for ex in examples:
+        target = drafts if ex.model.draft else ready
+        target[ex.model.county] = target.get(ex.model.county, 0) + 1
+    return ready, drafts
+
+
 def _shown_examples(ctx: Context) -> list[Loaded[Example]]:
     """The examples the deck shows: ready ones, and drafts when the deck asks for them."""
-    drafts = ctx.bundle.deck.model.drafts
-    return [ex for ex in ctx.bundle.examples if drafts or not ex.model.draft]
+    return shown_examples(ctx.bundle.examples, ctx.bundle.deck.model.drafts)
 
 
 def plan_examples_overview(ctx: Context, slide: ExamplesOverviewSlide, i: int) -> list[SlidePlan]:
     colours = ctx.theme.colours
-    ready: dict[str, int] = {}
-    drafts: dict[str, int] = {}
-    for ex in _shown_examples(ctx):
-        target = drafts if ex.model.draft else ready
-        target[ex.model.county] = target.get(ex.model.county, 0) + 1
+    ready, drafts = tally(_shown_examples(ctx))
     headline = Para((Run(f"{len(ready)} av {len(COUNTIES)} län har lämnat exempel", bold=True),),
                     scale=1.25, space_before=0, source=ctx.loc("slides", i))
     entries = []
