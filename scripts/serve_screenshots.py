@@ -53,7 +53,7 @@ def main() -> int:
         assert url, "slidegen serve did not say where it serves"
         wait = WebDriverWait(browser, 120, poll_frequency=0.2)
         browser.get(url.group(0))
-        wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "ol.slides:not(.stale) img")) > 0
+        wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, 'ol.slides[data-view="exakt"]:not(.stale) img')) > 0
                    and b.execute_script(SHOWN_LOADED))
         DOCS.mkdir(exist_ok=True)
         browser.save_screenshot(str(DOCS / "serve.png"))

@@ -58,6 +58,14 @@ class Pictures:
     titles: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Fast:
+    """A deck's slides as last drawn from its plan: their version (which their addresses carry) and titles."""
+
+    version: str
+    titles: tuple[str, ...]
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -80,8 +88,10 @@ class Preview:
         self.soffice = soffice
         self.width = width
         self.pictures: dict[str, Pictures] = {}
-        self.fast: dict[str, str] = {}
-        """The version of each deck's SVG slides (drawn with every build): what their addresses carry."""
+        self.fast: dict[str, Fast] = {}
+        """Each deck's slides drawn from the plan (SVG), by the deck's name."""
+        self.behind: set[str] = set()
+        """Decks whose LibreOffice pictures are older than their SVG slides (the exact view waits for new ones)."""
         self.drawing: set[str] = set()
         self.picture_errors: dict[str, str] = {}
         self._cond = threading.Condition()
@@ -99,22 +109,44 @@ class Preview:
     def rebuild(self, changed: set[Path] | None, shown: Callable[[list[Outcome]], None] = lambda _: None) -> list[str]:
         """Rebuild what the change affects and show it at once (`shown` too), then draw the changed decks' pictures.
 
-        Returns the lines to print about the pictures: how long they took, or why there are none.
+        The slides drawn from the plan come first: a build of their own, written and shown before the
+        .pptx is rendered. Returns the lines to print about the pictures: how long they took, or why
+        there are none.
         """
+        self.draw_fast(changed)
         outcomes = self.watcher.rebuild(changed)
         self.ready = True
-        for o in outcomes:
-            if o.kind in ("built", "rebuilt"):
-                self.fast[o.name] = f"{time.time_ns() // 1_000_000:x}"
         names = {s.name for s in self.watcher.decks()}
-        for gone in [n for n in self.pictures if n not in names]:
-            del self.pictures[gone]
+        for shown_before in (self.pictures, self.fast):
+            for gone in [n for n in shown_before if n not in names]:
+                del shown_before[gone]
         todo = self._needs_pictures(outcomes)
         self.drawing = {s.name for s in todo}
+        self.behind &= self.drawing  # the others' pictures show the deck as it is (its .pptx did not change)
         self.publish()
         shown(outcomes)
         site = [self.rebuild_site()] if any(o.kind != "failed" for o in outcomes) else []
         return site + (self.draw(todo) if todo else [])
+
+    def draw_fast(self, changed: set[Path] | None) -> None:
+        """Draw the slides of the decks the change affects from their plan (SVG, no LibreOffice) and show them.
+
+        A deck that does not build draws nothing here: the deck's own build that follows says why.
+        """
+        from slidegen.build import build
+
+        drew = False
+        for path in self.watcher.affected(changed):
+            try:
+                (built,) = build(self.project, [path], theme=self.watcher.theme, library=self.watcher.library,
+                                 output="svg")
+            except SlidegenError:
+                continue
+            self.fast[built.name] = Fast(f"{time.time_ns() // 1_000_000:x}", built.titles)
+            self.behind.add(built.name)
+            drew = True
+        if drew:
+            self.publish()
 
     def rebuild_site(self) -> str:
         """Build the web site into output/site/ from the decks just built (no PDFs: the page has them); one line on how it went."""
@@ -178,6 +210,7 @@ class Preview:
                 write_slide_pictures(pictures, self.project.output / "preview" / good.name)
                 self.pictures[good.name] = Pictures(digest, good.titles)
                 self.picture_errors.pop(good.name, None)
+                self.behind.discard(good.name)
         except SlidegenError as exc:
             for good in goods:
                 self.picture_errors[good.name] = str(exc)
@@ -232,7 +265,7 @@ class Preview:
         pdf = out / f"{state.name}.pdf"
         pics = self.pictures.get(state.name)
         version = pics.digest[:12] if pics else ""
-        fast = self.fast.get(state.name) if good is not None and good.output("svg") else None
+        fast = self.fast.get(state.name)
         return {
             "name": state.name,
             "source": self.project.show(state.path),
@@ -250,10 +283,10 @@ class Preview:
                 for i, title in enumerate(pics.titles if pics else (), start=1)
             ],
             "fast": [
-                {"url": f"/output/preview/{state.name}/slide-{i:02d}.svg?v={fast}", "title": title}
-                for i, title in enumerate(good.titles if good and fast else (), start=1)
+                {"url": f"/output/preview/{state.name}/slide-{i:02d}.svg?v={fast.version}", "title": title}
+                for i, title in enumerate(fast.titles if fast else (), start=1)
             ],
-            "exact": bool(pics) and pptx.is_file() and pics.digest == _digest(pptx),
+            "exact": bool(pics) and state.name not in self.behind and pptx.is_file() and pics.digest == _digest(pptx),
             "drawing": state.name in self.drawing,
             "picture_error": self.picture_errors.get(state.name),
         }
@@ -427,7 +460,7 @@ def serve(project: Project, decks: list[Path], *, host: str = "127.0.0.1", port:
     from slidegen.output.libreoffice import INSTALL_HINT, find_soffice
 
     soffice = find_soffice()
-    preview = Preview(Watcher(project, decks, theme=theme, report=warn, outputs=("pptx", "svg")), soffice, width)
+    preview = Preview(Watcher(project, decks, theme=theme, report=warn), soffice, width)
     try:
         server = PreviewServer(preview, host, port, warn)
     except OSError as exc:

@@ -102,11 +102,9 @@ class Watcher:
     """
 
     def __init__(self, project: Project, decks: list[Path] | None = None, *, theme: str | None = None,
-                 report: Report | None = None, outputs: tuple[str, ...] = ("pptx",)) -> None:
+                 report: Report | None = None) -> None:
         self.project = project
         self.theme = theme
-        self.outputs = outputs
-        """The output formats each deck is built in (the first is the deck's own, .pptx)."""
         self.given = [Path(p) for p in decks or []]
         self.library = Library(project)
         self.report = report or (lambda _: None)
@@ -154,8 +152,7 @@ class Watcher:
         state.when = time.time()
         start = time.perf_counter()
         try:
-            built = build(self.project, [path], theme=self.theme, library=self.library, report=self._note,
-                          output=self.outputs)[0]
+            built = build(self.project, [path], theme=self.theme, library=self.library, report=self._note)[0]
         except ContentError as exc:
             state.problems = tuple(exc.sorted())
         except SlidegenError as exc:  # the output could not be written, or the like: located at the deck

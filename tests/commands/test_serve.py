@@ -184,7 +184,8 @@ def test_status_lists_decks_titles_and_downloads_without_libreoffice(project: Pr
     assert len(deck["titles"]) == 15 and deck["titles"][1] == "Dagordning (kl. 13.00–14.15)"
     assert deck["pptx"] == f"/output/{SKYPE}.pptx"
     assert deck["pdf"] is None and deck["pictures"] == [] and deck["drawing"] is False
-    assert deck["fast"] == [] and deck["exact"] is False, "a watcher building the .pptx alone draws no SVG"
+    assert [f["title"] for f in deck["fast"]] == deck["titles"] and deck["exact"] is False
+    assert re.fullmatch(rf"/output/preview/{SKYPE}/slide-15\.svg\?v=[0-9a-f]+", deck["fast"][-1]["url"])
     assert re.fullmatch(r"\d\d:\d\d:\d\d", deck["when"]) and deck["seconds"] > 0
 
 
@@ -239,8 +240,11 @@ def test_events_push_the_located_error_and_the_recovery(project: Project, built:
 
         deck.write_text(text, encoding="utf-8")
         built.rebuild({deck})
+        drawn = read_event(response)  # the slides drawn from the plan come first, before the .pptx is rebuilt
+        assert drawn["decks"][0]["fast"][0]["url"] != failed["decks"][0]["fast"][0]["url"]
         fixed = read_event(response)
         assert fixed["decks"][0]["ok"] is True and fixed["decks"][0]["errors"] == []
+        assert fixed["decks"][0]["fast"] == drawn["decks"][0]["fast"]
         conn.close()
 
 
