@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from slidegen.errors import Source
+from slidegen.load.template import TemplateInfo
 from slidegen.models.deck import Deck
 from slidegen.models.example import Example
 from slidegen.models.survey import Survey
@@ -25,6 +26,8 @@ class ThemeFiles:
     logo: Path | None = None
     logo_pixels: tuple[int, int] | None = None
     template: Path | None = None
+    template_info: TemplateInfo | None = None
+    """What the template holds (size, layouts, placeholders, backgrounds, decoration), read once when it was checked."""
 
 
 @dataclass(frozen=True)

@@ -189,9 +189,10 @@ def _spec(frame: Rect, area: _Frame, theme: Theme, size: float, **chart: object)
         family=theme.fonts.body,
         size=size,
         text=theme.colours.text,
-        background=theme.colours.background,
+        background=theme.colours.chart.background or theme.colours.background,
         grid=theme.colours.muted,
         legend_columns=area.legend_columns,
+        panel=theme.colours.chart.background is not None,
         **chart,  # type: ignore[arg-type]
     )
 

@@ -130,6 +130,8 @@ class ChartSpec:
     value_format: Literal["percent", "count"] = "percent"
     legend_columns: int = 4
     separator: float = SEPARATOR_PT
+    panel: bool = False
+    """Drawn on a plot area filled with `background` (not on the slide's own background)."""
 
     def key(self) -> str:
         """A hash of everything that decides how the chart looks."""
@@ -165,6 +167,8 @@ class TextBox:
     insets: Insets
     anchor: Literal["t", "ctr", "b"] = "t"
     name: str = "Text"
+    placeholder: tuple[str, int] | None = None
+    """The template placeholder (type, index) the text goes into; None: the renderer's own choice."""
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ HATCH = "///"
 BAR_HEIGHT = 0.72
 
 
-TWIN_FAMILIES = {"carlito": "Carlito", "liberation-sans": "Liberation Sans", "dejavu-sans": "DejaVu Sans"}
+TWIN_FAMILIES = {"carlito": "Carlito", "liberation-sans": "Liberation Sans", "dejavu-sans": "DejaVu Sans",
+                 "liberation-sans-narrow": "Liberation Sans Narrow"}
 
 
 @lru_cache(maxsize=None)

@@ -45,9 +45,10 @@ def plan_method_table(ctx: Context, slide: MethodTableSlide, i: int) -> list[Sli
     style = TableStyle(ctx.theme.fonts.body, colours.table_text, colours.table_header, colours.table_header_text,
                        colours.table_row, colours.table_row_alt)
     sizes = ctx.theme.sizes
-    tables = plan_tables(spec, ctx.frames.body, ctx.body_fonts, style, CELL_INSETS, sizes.table, sizes.table_min)
+    frame = ctx.frames.area("title_only", "body").frame
+    tables = plan_tables(spec, frame, ctx.body_fonts, style, CELL_INSETS, sizes.table, sizes.table_min)
     source = ctx.loc("slides", i)
-    titles = numbered_titles(ctx, title, len(tables), source)
+    titles = numbered_titles(ctx, title, len(tables), source, layout="title_only")
     return [SlidePlan("title_only", t, (tb,), source, slide.notes) for t, tb in zip(titles, tables)]
 
 
@@ -60,11 +61,12 @@ def _header_cell(label: str, explanation: str | None) -> Cell:
 
 def plan_chart(ctx: Context, slide: ChartSlide, i: int) -> list[SlidePlan]:
     survey = ctx.bundle.survey(slide.survey).model
-    frame = ctx.frames.body
-    specs = method_charts(survey, list(slide.methods), slide.sort, frame, ctx.theme, ctx.body_fonts)
+    frame = ctx.frames.area("title_only", "body").frame
+    specs = method_charts(survey, list(slide.methods), slide.sort, frame, ctx.chart_theme("title_only", frame),
+                          ctx.body_fonts)
     source = ctx.loc("slides", i)
     renderer = slide.renderer or ctx.bundle.deck.model.charts
-    titles = numbered_titles(ctx, slide.title, len(specs), source)
+    titles = numbered_titles(ctx, slide.title, len(specs), source, layout="title_only")
     return [
         SlidePlan("title_only", t, (ChartBox(frame, spec, renderer),), source, slide.notes)
         for t, spec in zip(titles, specs)
