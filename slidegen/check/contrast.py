@@ -103,7 +103,10 @@ def minimum_title(theme: Theme, size: float) -> float:
 def checks(theme: Theme) -> list[Check]:
     """Every rule applied to the theme, in table order."""
     out = []
+    panel = theme.colours.chart.background
     for rule in RULES:
+        if rule.need == "segment" and rule.bg == "background" and panel is not None:
+            rule = Rule(rule.fg, "chart.background", rule.need, rule.relation)  # charts on a plot area of their own
         fg, bg = _colour(theme, rule.fg), _colour(theme, rule.bg)
         out.append(Check(rule, fg, bg, contrast(fg, bg), minimum(rule, theme)))
     return out
@@ -146,6 +149,22 @@ Behind = Sequence["str | tuple[str, float]"]
 """Colours behind a text: plain (each counts alike), or with the share of the area each covers."""
 
 
+def alternatives_for(theme: Theme, kind: str, key: str, template_colour: str | None) -> tuple[list[tuple[str | None, str]], bool]:
+    """What a text of `key` (title, text …) on a layout mapped for `kind` may take instead of the theme's colour.
+
+    The layout's own colour from theme.yaml first; then, unless the theme says `fix_colours: false`,
+    the template's own colour for that text, then black or white. Also whether black or white may be tried.
+    """
+    template = theme.template
+    given = template.colours.get(kind) if template is not None else None
+    out: list[tuple[str | None, str]] = [(getattr(given, key) if given is not None else None,
+                                          f"template.colours.{kind}.{key}")]
+    automatic = template is None or template.fix_colours
+    if automatic:
+        out.append((template_colour, "the template's"))
+    return out, automatic
+
+
 def against(colour: str, behind: Behind) -> tuple[float, str | None]:
     """The lowest contrast of a colour with what is behind it (leaving out IGNORED_SHARE of it), and that colour."""
     pairs = [(b, 1.0) if isinstance(b, str) else b for b in behind]
@@ -183,7 +202,7 @@ class Choice:
 
 
 def choose_colour(wanted: str, behind: Behind, minimum_ratio: float,
-                  alternatives: Sequence[tuple[str | None, str]] = ()) -> Choice:
+                  alternatives: Sequence[tuple[str | None, str]] = (), black_or_white: bool = True) -> Choice:
     """The wanted colour if it is readable on everything behind, else the first alternative that is, else black or white.
 
     `alternatives` are (colour, where it comes from); None colours are skipped.
@@ -191,7 +210,7 @@ def choose_colour(wanted: str, behind: Behind, minimum_ratio: float,
     ratio_wanted, worst = against(wanted.upper(), behind)
     if ratio_wanted >= minimum_ratio or not behind:
         return Choice(wanted, wanted, "theme", ratio_wanted, worst, ratio_wanted, minimum_ratio)
-    tried = [*alternatives, (BLACK, "black"), (WHITE, "white")]
+    tried = [*alternatives, *([(BLACK, "black"), (WHITE, "white")] if black_or_white else [])]
     best: tuple[float, str, str] | None = None
     for colour, source in tried:
         if colour is None:

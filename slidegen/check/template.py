@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from slidegen.check.contrast import MINIMUM, Choice, choose_colour, ink, minimum_title, ratio
-from slidegen.errors import Location, Problem
+from slidegen.check.contrast import MINIMUM, Choice, alternatives_for, choose_colour, ink, minimum_title, ratio
+from slidegen.errors import Location, Problem, Source
 from slidegen.load.document import Document
 from slidegen.load.template import TITLE, LayoutInfo, Need, Placeholder, TemplateInfo, TemplateUnreadable, inspect, shown_name
 from slidegen.models.theme import Theme
@@ -87,12 +87,13 @@ def layout_hint(name: str, role: str, info: TemplateInfo) -> str:
         return f"; its layouts are: {', '.join(info.names)}"
     cover = role == "title"
 
-    def rank(lay: LayoutInfo) -> tuple[int, int, float]:
+    def rank(lay: LayoutInfo) -> tuple[int, int, int, float]:
         kinds = [ph.type for ph in lay.placeholders]
+        lacks = sum(1 for n in NEEDS.get(role, (TITLE,)) if not lay.has(n))
         title_kind = 0 if (("ctrTitle" in kinds) == cover) else 1
         extra = sum(1 for k in kinds if k in ("body", "obj", "subTitle", "pic", "tbl", "chart"))
-        return title_kind, extra if role == "title_only" else 0, -difflib.SequenceMatcher(None, name.lower(),
-                                                                                       lay.name.lower()).ratio()
+        similar = difflib.SequenceMatcher(None, name.lower(), lay.name.lower()).ratio()
+        return lacks, title_kind, extra if role == "title_only" else 0, -similar
 
     best = min(fits, key=rank)
     return f" — did you mean `{shown_name(best.name)}`?"
@@ -106,13 +107,21 @@ def placeholder_contrast(doc: Document, theme: Theme, role: str, layout: LayoutI
         if choice.colour is None:
             area = first_line(layout, ph, ph.style.size or theme.sizes.body)
             behind = layout.behind(area, ph) if area is not None else None
-            layers = ", ".join(behind.layers[:3]) if behind else "the background"
-            problems.append(doc.problem(("colours", key), f'on layout "{shown_name(layout.name)}" the {what} text '
-                                        f"{choice.wanted} has contrast {ratio(choice.wanted_ratio)} with {choice.worst} "
-                                        f"behind it ({layers}), and neither the template's colour nor black or white "
-                                        f"reaches {ratio(choice.minimum)} everywhere there; set "
-                                        f"`template.colours.{role}.{key}` to a colour readable on it"))
+            problems.append(unreadable(doc, theme, layout, role, what, key, choice, behind.layers if behind else ()))
     return problems
+
+
+def unreadable(doc: Source, theme: Theme, layout: LayoutInfo, role: str, what: str, key: str, choice: Choice,
+               layers: tuple[str, ...] = ()) -> Problem:
+    """The located theme problem of a text that no colour tried makes readable on what lies behind it."""
+    shown = ", ".join(layers[:3]) or "the background"
+    automatic = theme.template is None or theme.template.fix_colours
+    tried = "neither the template's colour nor black or white reaches" if automatic else "it needs"
+    fix = (f"set `template.colours.{role}.{key}` to a colour readable there"
+           + ("" if automatic else " (or remove `fix_colours: false` to let slidegen choose one)"))
+    return doc.problem(("colours", key), f'on layout "{shown_name(layout.name)}" the {what} text {choice.wanted} has '
+                       f"contrast {ratio(choice.wanted_ratio)} with {choice.worst} behind it ({shown}), and {tried} "
+                       f"{ratio(choice.minimum)}; {fix}")
 
 
 def placeholders_used(theme: Theme, role: str, layout: LayoutInfo) -> list[tuple[str, str, Placeholder]]:
@@ -167,7 +176,5 @@ def placeholder_choice(theme: Theme, role: str, layout: LayoutInfo, ph: Placehol
     area = first_line(layout, ph, size)
     behind = layout.behind(area, ph) if area is not None else None
     minimum = minimum_title(theme, size) if key == "title" else MINIMUM["text"]
-    given = theme.template.colours.get(role) if theme.template else None
-    alternatives = [(getattr(given, key) if given is not None else None, f"template.colours.{role}.{key}"),
-                    (ph.style.colour, "the template's")]
-    return choose_colour(wanted, behind.shares if behind else (), minimum, alternatives)
+    alternatives, automatic = alternatives_for(theme, role, key, ph.style.colour)
+    return choose_colour(wanted, behind.shares if behind else (), minimum, alternatives, automatic)

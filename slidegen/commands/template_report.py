@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from slidegen.check.contrast import MINIMUM, Choice, chart_look, choose_colour, minimum_title, ratio
-from slidegen.check.template import NEEDS, USES, line_at, size_words
+from slidegen.check.contrast import MINIMUM, Choice, alternatives_for, chart_look, choose_colour, minimum_title, ratio
+from slidegen.check.template import NEEDS, USES, line_at, size_words, unreadable
 from slidegen.errors import Problem
 from slidegen.load.document import Document
 from slidegen.load.template import TemplateInfo, shown_name
@@ -44,10 +44,8 @@ def area_choice(theme: Theme, role: str, areas: LayoutAreas, area: Area, key: st
                    area.anchor, size)
     behind = areas.layout.behind(line, area.source)
     minimum = minimum_title(theme, size) if key == "title" else MINIMUM["text"]
-    given = theme.template.colours.get(role) if theme.template else None
-    alternatives = [(getattr(given, key) if given is not None else None, f"template.colours.{role}.{key}"),
-                    (area.colour, "the template's")]
-    return choose_colour(wanted, behind.shares, minimum, alternatives)
+    alternatives, automatic = alternatives_for(theme, role, key, area.colour)
+    return choose_colour(wanted, behind.shares, minimum, alternatives, automatic)
 
 
 def _choice_words(choice: Choice) -> str:
@@ -109,11 +107,10 @@ def area_lines(doc: Document, theme: Theme, info: TemplateInfo) -> tuple[list[st
             choice = area_choice(sized, role, layout_areas, area, key)
             lines.append(f"      {shown:<13} {_where(area)}  {_choice_words(choice)}")
             if choice.colour is None:
-                problems.append(doc.problem(("colours", key), f'on layout "{shown_name(layout_areas.layout.name)}" '
-                                            f"the {shown} text {choice.wanted} has contrast {ratio(choice.wanted_ratio)} "
-                                            f"with {choice.worst} behind it, and neither the template's colour nor "
-                                            f"black or white reaches {ratio(choice.minimum)}; set "
-                                            f"`template.colours.{role}.{key}` to a colour readable there"))
+                line = line_at(area.frame, (area.insets.left, area.insets.top, area.insets.right,
+                                            area.insets.bottom), area.anchor, area.size or sized.sizes.body)
+                problems.append(unreadable(doc, sized, layout_areas.layout, role, shown, key, choice,
+                                           layout_areas.layout.behind(line, area.source).layers))
     charts = areas.get("title_only") or areas.get("content")
     if charts is not None:
         look = chart_look(sized, charts.layout.behind(charts.body.frame).colours)

@@ -163,6 +163,11 @@ class Template(Model):
         "are not readable on what the template shows there. Where none is given, such text takes the template's "
         "own colour for it, or black or white, whichever is readable; check-theme says which.")
 
+    fix_colours: bool = Field(
+        True, description="Where a colour of the theme is not readable on what the template shows behind a text, the "
+        "text takes the template's own colour for it, or black or white, whichever is readable (check-theme says "
+        "which). `false` makes that a theme error instead, to be settled under `colours:` here.")
+
     @model_validator(mode="after")
     def _known_kinds(self) -> "Template":
         kinds = list(TemplateLayouts.model_fields)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from slidegen.check.contrast import LARGE_TEXT_PT, MINIMUM, Choice, choose_colour, ink, ratio
+from slidegen.check.contrast import LARGE_TEXT_PT, MINIMUM, Choice, alternatives_for, choose_colour, ink, ratio
+from slidegen.check.template import unreadable
 from slidegen.errors import Problem, Source
 from slidegen.load.template import Placeholder
 from slidegen.models.theme import Theme
@@ -57,13 +58,10 @@ class Readable:
         placeholder = self._placeholder(areas, box)
         behind = areas.layout.behind(self.text_area(box), placeholder)
         key = self.key_of(wanted)
-        given = self.theme.template.colours.get(role) if self.theme.template else None
-        alternatives = [
-            (getattr(given, key) if given is not None else None, f"template.colours.{role}.{key}"),
-            (extra, "the box's"),
-            (area.colour if area is not None else None, "the template's"),
-        ]
-        choice = choose_colour(wanted, behind.shares, minimum_for(box, size), alternatives)
+        alternatives, automatic = alternatives_for(self.theme, role, key, area.colour if area is not None else None)
+        if extra is not None and automatic:  # a run of its own colour takes its box's when its own is unreadable
+            alternatives.insert(1, (extra, "the box's"))
+        choice = choose_colour(wanted, behind.shares, minimum_for(box, size), alternatives, automatic)
         memo = (areas.layout.name, box.name, wanted.upper())
         if memo not in self.changes:
             self.changes[memo] = choice
@@ -89,13 +87,7 @@ class Readable:
 
     def _problem(self, role: str, areas: LayoutAreas, box: TextBox, key: str, choice: Choice,
                  layers: tuple[str, ...]) -> Problem:
-        what = ", ".join(layers[:3]) or "the background"
-        return self.doc.problem(
-            ("colours", key),
-            f'on layout "{areas.layout.name}" the {box.name.lower()} text {choice.wanted} has contrast '
-            f"{ratio(choice.wanted_ratio)} with {choice.worst} behind it ({what}), and neither the template's colour "
-            f"nor black or white reaches {ratio(choice.minimum)} everywhere there; set `template.colours.{role}.{key}` "
-            "to a colour readable on it, or use another layout")
+        return unreadable(self.doc, self.theme, areas.layout, role, box.name.lower(), key, choice, layers)
 
     def box(self, role: str, areas: LayoutAreas, box: TextBox) -> TextBox:
         area = self.area_of(areas, box)

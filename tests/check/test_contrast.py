@@ -76,7 +76,15 @@ def test_every_colour_of_the_theme_is_in_some_rule():
     used = {part for rule in RULES for part in (rule.fg, rule.bg)}
     fields = {n for n in Theme.model_fields["colours"].annotation.model_fields if n != "chart"}
     chart = {f"chart.{n}" for n in Theme.model_fields["colours"].annotation.model_fields["chart"].annotation.model_fields}
-    assert used == fields | chart
+    # a plot area of their own (chart.background) takes the background's place in the chart rules when given
+    assert used == fields | chart - {"chart.background"}
+
+
+def test_charts_on_a_plot_area_of_their_own_are_checked_against_it(project: Project):
+    edit_theme(project, 'missing: "#90949A"', 'missing: "#90949A"\n    background: "#0B3B5B"')
+    found = problems(project)
+    assert any("colours.chart.done: #0F4470 on chart.background #0B3B5B has contrast 1.1:1; chart segments need "
+               "at least 3:1" in f for f in found), found
 
 
 def test_shipped_themes_pass_every_rule(project: Project):

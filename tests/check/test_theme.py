@@ -72,9 +72,12 @@ def test_theme_errors_are_reported_by_validate(project: Project):
     from slidegen.commands.validate import validate_paths
 
     edit_yaml(project, '\n  text: "#1E2A24"', '\n  text: "#AAAAAA"')
+    edit_yaml(project, "  file: template.pptx\n", "  file: template.pptx\n  fix_colours: false\n")
     with pytest.raises(ContentError) as err:
         validate_paths(project, [project.themes / "mall" / "theme.yaml"])
-    assert "colours.text: #AAAAAA on background #F6F5F1 has contrast" in str(err.value)
+    assert ('colours.text: on layout "Rubrik och innehåll" the body text #AAAAAA has contrast 2.1:1 with #F6F5F1 '
+            "behind it (background), and it needs 4.5:1; set `template.colours.content.text` to a colour readable "
+            "there (or remove `fix_colours: false` to let slidegen choose one)") in str(err.value)
 
 
 def test_a_logo_too_wide_for_the_slide_is_a_theme_problem(project: Project):
