@@ -206,18 +206,31 @@ def qn(tag: str) -> str:
 
 
 def as_presentation(data: bytes, path: Path) -> bytes:
-    """A .potx package with its main part typed as a presentation, which is all that tells the two apart."""
-    if path.suffix.lower() != ".potx":
+    """The package as a presentation: a .potx's main part typed as one (all that tells the two apart), and
+    the misspelt core-properties relationship some LibreOffice versions write spelt right (else python-pptx
+    adds a second docProps/core.xml)."""
+    potx = path.suffix.lower() == ".potx"
+    try:
+        src = zipfile.ZipFile(io.BytesIO(data))
+        misspelt = MISSPELT_CORE in src.read("_rels/.rels")
+    except (zipfile.BadZipFile, KeyError):
         return data
-    src = zipfile.ZipFile(io.BytesIO(data))
+    if not potx and not misspelt:
+        return data
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             body = src.read(info.filename)
-            if info.filename == "[Content_Types].xml":
+            if info.filename == "[Content_Types].xml" and potx:
                 body = body.replace(POTX_TYPE, PPTX_TYPE)
+            if info.filename == "_rels/.rels":
+                body = body.replace(MISSPELT_CORE, CORE_PROPERTIES)
             dst.writestr(info, body)
     return out.getvalue()
+
+
+MISSPELT_CORE = b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+CORE_PROPERTIES = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 
 
 class _Package:

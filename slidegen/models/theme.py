@@ -68,11 +68,17 @@ class Fonts(Model):
 
 
 class Sizes(Model):
-    """Font sizes in points; the planner shrinks text down to the minimums before it continues on a new slide."""
+    """Font sizes in points; the planner shrinks text down to the minimums before it continues on a new slide.
 
-    title: float = Field(32, ge=12, le=80, description="Titles, at most.")
-    title_min: float = Field(22, ge=10, le=80, description="Titles, at least (long titles shrink to this).")
-    body: float = Field(24, ge=10, le=60, description="Body text, at most.")
+    On a template its placeholders' own sizes are where fitting starts. The sizes are for a slide
+    19.05 cm high; on a taller or lower slide they (and the margins) grow or shrink with it.
+    """
+
+    title: float = Field(32, ge=12, le=80, description="Titles, at most (on a template: where it gives no size of its own).")
+    title_min: float = Field(22, ge=10, le=80, description="Titles, at least (long titles shrink to this; one that "
+                             "still does not fit its template's title area shrinks on, never below `body_min`).")
+    body: float = Field(24, ge=10, le=60, description="Body text, at most (on a template: where it gives no size of "
+                        "its own).")
     body_min: float = Field(14, ge=10, le=60, description="Body text, at least; what does not fit continues on a new slide.")
     table: float = Field(16, ge=8, le=40, description="Table text, at most.")
     table_min: float = Field(12, ge=8, le=40, description="Table text, at least; longer tables continue on a new slide.")

@@ -93,17 +93,41 @@ def _bar_height(label: str, size: float, fonts: Fonts) -> float:
     return fonts.regular.line(size) * max(1.2, 1.1 * (label.count("\n") + 1))
 
 
+LEGEND_KEY_EM = 2.6
+"""Room a legend entry takes besides its text (the coloured key and the space after it), in em."""
+
+
+def fit_legend(names: Sequence[str], width: float, size: float, fonts: Fonts) -> list[str]:
+    """Legend entries wider than the chart broken into lines that fit it (a narrow chart beside text, a 4:3 slide)."""
+    room = width - LEGEND_KEY_EM * size
+    return [wrap_label(n, room, size, fonts) if fonts.regular.width(n, size) * LABEL_SAFETY > room else n
+            for n in names]
+
+
+def fit_caption(caption: str, frame: Rect, size: float, fonts: Fonts) -> str:
+    """A chart's caption (in bold) broken into lines as wide as the chart."""
+    width = to_pt(frame.w) - 8
+    if fonts.bold.width(caption, size) * LABEL_SAFETY <= width:
+        return caption
+    return wrap_label(caption, width, size, Fonts(fonts.bold, fonts.bold))
+
+
 def _plot_area(frame: Rect, labels: Sequence[str], names: Sequence[str], size: float, fonts: Fonts,
-               caption: bool) -> _Frame:
+               caption: str | None) -> _Frame:
     w, h = to_pt(frame.w), to_pt(frame.h)
     line = fonts.regular.line(size)
     left = _label_width(frame, labels, size, fonts) + 10
     right = fonts.regular.width("100\u00a0%", size) * LABEL_SAFETY / 2 + 6
     columns = legend_columns(names, w - 8, size, fonts)
-    rows = -(-len(names) // columns)
-    top = (line * 1.6 if caption else 0.0) + rows * line * 1.35 + line * 0.6
+    lines = [max(n.count("\n") + 1 for n in names[i : i + columns]) for i in range(0, len(names), columns)]
+    top = (caption_height(caption) * line if caption else 0.0) + sum(lines) * line * 1.35 + line * 0.6
     bottom = line * 1.8
     return _Frame(left, top, w - left - right, h - top - bottom, w, h, columns)
+
+
+def caption_height(caption: str) -> float:
+    """The height a chart's caption takes, in lines of the chart's text (its own lines and the space below)."""
+    return 1.6 + 1.2 * caption.count("\n")
 
 
 def _series_names(survey: Survey) -> list[str]:
@@ -134,11 +158,11 @@ def method_charts(
     if sort == "done":
         methods.sort(key=lambda m: (-(m.results.done if m.results.done is not None else -1), m.number))
     labels = [_method_label(m) for m in methods]
-    names = _series_names(survey)
 
     def measure(size: float) -> tuple[list[float], float]:
         wrapped = _wrapped(frame, labels, size, fonts)
-        area = _plot_area(frame, wrapped, names, size, fonts, caption=False)
+        names = fit_legend(_series_names(survey), to_pt(frame.w) - 8, size, fonts)
+        area = _plot_area(frame, wrapped, names, size, fonts, caption=None)
         slot = max(_bar_height(t, size, fonts) for t in wrapped)  # bars are evenly spaced: all get the tallest label's room
         return [slot] * len(methods), area.height
 
@@ -152,17 +176,18 @@ def method_charts(
 
 def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float) -> ChartSpec:
     labels = _wrapped(frame, [_method_label(m) for m in methods], size, fonts)
-    area = _plot_area(frame, labels, _series_names(survey), size, fonts, caption=False)
+    names = fit_legend(_series_names(survey), to_pt(frame.w) - 8, size, fonts)
+    area = _plot_area(frame, labels, names, size, fonts, caption=None)
     colours = theme.colours.chart
     series = []
-    for key, category in zip(CATEGORY_KEYS, survey.categories.ordered()):
+    for key, name in zip(CATEGORY_KEYS, names):
         values = tuple(getattr(m.results, key) for m in methods)
         colour = getattr(colours, key)
-        series.append(Series(key, category.label, colour, values,
+        series.append(Series(key, name, colour, values,
                              _labels(values, 100, area.width, size, fonts, "percent"), readable_on(colour)))
     unknown = tuple(m.results.unknown() or None for m in methods)
     # the share the survey lacks gets no number on the bar: a "71 %" there would read as an answer
-    series.append(Series("missing", survey.missing_label, colours.missing, unknown,
+    series.append(Series("missing", names[-1], colours.missing, unknown,
                          (None,) * len(methods), readable_on(colours.missing), pattern=True))
     span = ", ".join(
         f"metod {m.number}, {m.short}: {_spoken(m.results, survey)}" + (" (osäkert vilket svar talen hör till)"
@@ -228,7 +253,9 @@ def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, capt
     labels = [wrap_label(t, _label_width(frame, labels, size, fonts), size, fonts) for t in labels]
     names = {key: f"{c.label} vanligast" for key, c in zip(CATEGORY_KEYS, survey.categories.ordered())}
     names["unclear"] = "Kan inte avgöras (uppgift saknas eller osäker)"
-    area = _plot_area(frame, labels, list(names.values()), size, fonts, caption=True)
+    shown_names = dict(zip(names, fit_legend(list(names.values()), to_pt(frame.w) - 8, size, fonts)))
+    shown_caption = fit_caption(caption or OVERVIEW_CAPTION, frame, size, fonts)
+    area = _plot_area(frame, labels, list(shown_names.values()), size, fonts, caption=shown_caption)
     axis_max = float(max(len(g.methods) for g in groups))
     step = 5.0 if axis_max > 10 else 2.0
     axis_max = step * -(-axis_max // step)
@@ -244,7 +271,8 @@ def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, capt
         colour = getattr(colours, key if key != "unclear" else "missing")
         values = tuple(v or None for v in counts[key])
         shown = _labels(values, axis_max, area.width, size, fonts, "count")
-        series.append(Series(key, names[key], colour, values, shown, readable_on(colour), pattern=key == "unclear"))
+        series.append(Series(key, shown_names[key], colour, values, shown, readable_on(colour),
+                             pattern=key == "unclear"))
     spoken = "; ".join(
         f"{label.replace(chr(10), ' ')}: " + ", ".join(f"{names[k].lower()} {int(counts[k][i])}" for k in counts)
         for i, label in enumerate(labels)
@@ -257,6 +285,6 @@ def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, capt
         axis_max=axis_max,
         axis_step=step,
         description=f"Stapeldiagram, {(caption or OVERVIEW_CAPTION).lower()}: {spoken}.",
-        caption=caption or OVERVIEW_CAPTION,
+        caption=shown_caption,
         value_format="count",
     )

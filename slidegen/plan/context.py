@@ -9,7 +9,7 @@ from slidegen.check.contrast import SEGMENT_ORDER, chart_look
 from slidegen.errors import Location
 from slidegen.models.bundle import Bundle
 from slidegen.models.theme import Theme
-from slidegen.plan.areas import Area, scale_of
+from slidegen.plan.areas import Area
 from slidegen.plan.layout import TEXT_INSETS, Frames
 from slidegen.plan.model import Insets, Para, Run, SlidePlan, TextBox
 from slidegen.plan.text import Fonts, TooLong, fit_single, heights, paginate
@@ -74,19 +74,15 @@ def title_box(ctx: Context, text: str, source: Location, *, cover: bool = False,
     )
 
 
-LAST_RESORT_PT = 18.0
-"""A title that fits its area at none of the theme's sizes shrinks further, to at most this (the large-text size)."""
-
-
 def _fit_title(ctx: Context, p: Para, area: Area, fonts: Fonts, largest: float, smallest: float) -> tuple[Rect, float]:
     """The frame and size of a title: in its area, else grown into the room the area has, else smaller still.
 
     A template's title placeholder may be drawn for one line; a long title first takes the room
-    below it, then shrinks below the theme's minimum down to 18 pt (scaled with the slide).
+    below it, then shrinks below the theme's title minimum, never below its body text's minimum.
     TooLong when even that does not fit.
     """
     frames = [area.frame] + ([area.room] if area.room is not None and area.room != area.frame else [])
-    last = min(smallest, LAST_RESORT_PT * scale_of(ctx.frames.height))
+    last = min(smallest, ctx.theme.sizes.body_min)
     failure: TooLong | None = None
     for low in dict.fromkeys((smallest, last)):
         for frame in frames:

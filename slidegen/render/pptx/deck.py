@@ -26,6 +26,7 @@ from slidegen.render.pptx.package import add_slide, count_parts
 from slidegen.render.pptx.properties import set_properties
 from slidegen.render.pptx.shapes import (
     add_placeholder,
+    first_in_reading_order,
     mark_decorative,
     placeholder_ref,
     remove_shape,
@@ -118,6 +119,7 @@ def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, la
     title = slide.shapes.title
     if plan.title.placeholder is not None or title is None:  # a layout without one gets a title placeholder
         title = title_placeholder(slide, plan.title.placeholder or ("title", 0))
+    first_in_reading_order(slide, title)
     ctx = SlideContext(slide, lang, [ph for ph in slide.placeholders if ph.element is not title.element],
                        chart_picture)
     t = plan.title

@@ -77,3 +77,12 @@ def title_placeholder(slide: Slide, ref: tuple[str, int]) -> BaseShape:
         if placeholder_ref(shape) == ref or placeholder_ref(shape)[0] in ("title", "ctrTitle"):
             return shape
     return add_placeholder(slide, ref, "Title", first=True)
+
+
+def first_in_reading_order(slide: Slide, shape: BaseShape) -> None:
+    """Make a shape the slide's first (screen readers read the title first; some layouts list it after the body)."""
+    tree = slide.shapes._spTree
+    shapes = [el for el in tree if el.tag in (qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:grpSp"),
+                                              qn("p:cxnSp"))]
+    if shapes and shapes[0] is not shape._element:
+        shapes[0].addprevious(shape._element)
