@@ -88,3 +88,12 @@ def test_a_logo_too_wide_for_the_slide_is_a_theme_problem(project: Project):
     (msg,) = problems(project)
     assert msg.startswith(f"themes/mall/theme.yaml:{line}:") and "logo.height: at " in msg
     assert "more than a third of the slide; set `height:` to at most 0.0" in msg
+
+
+def test_a_slide_size_of_another_form_is_located_and_names_the_forms(project: Project):
+    theme = project.themes / "default" / "theme.yaml"
+    line = replace_once(theme, 'slide_size: "16:9"', 'slide_size: "5:4"')
+    with pytest.raises(ContentError) as err:
+        Library(project).theme(theme)
+    assert (f"themes/default/theme.yaml:{line}:13: slide_size: `5:4` is not a slide size; write `16:9`, `16:10`, "
+            "`4:3`, `A4` or a size in centimetres such as `25.4 × 14.29 cm`") in str(err.value)
