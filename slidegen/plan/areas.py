@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Literal, Mapping, Sequence
+from typing import Literal, Mapping
 
 from slidegen.check.template import BODY, NEEDS, SUBTITLE
 from slidegen.load.template import TITLE, LayoutInfo, Placeholder, TemplateInfo
@@ -51,13 +51,6 @@ class Area:
     source: Placeholder | None = None
     room: Rect | None = None
     """Where the text may grow when it does not fit the frame (a template's placeholder drawn for one line)."""
-
-    @property
-    def what(self) -> str:
-        """`title placeholder`, `own box` …: how check-theme names it."""
-        if self.placeholder is None:
-            return "own box"
-        return f"placeholder {self.placeholder[0]}"
 
 
 @dataclass(frozen=True)

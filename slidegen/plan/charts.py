@@ -97,17 +97,23 @@ LEGEND_KEY_EM = 2.6
 """Room a legend entry takes besides its text (the coloured key and the space after it), in em."""
 
 
-def fit_legend(names: Sequence[str], width: float, size: float, fonts: Fonts) -> list[str]:
-    """Legend entries wider than the chart broken into lines that fit it (a narrow chart beside text, a 4:3 slide)."""
+def fit_legend(names: Sequence[str], width: float, size: float, fonts: Fonts, wrap: bool = True) -> list[str]:
+    """Legend entries wider than the chart broken into lines that fit it (a narrow chart beside text, a 4:3 slide).
+
+    Without `wrap`, the entries as they are: themes without a template keep their decks byte for byte
+    (kontrast's widest entry is wider than its overview chart; a later change may wrap it there too).
+    """
+    if not wrap:
+        return list(names)
     room = width - LEGEND_KEY_EM * size
     return [wrap_label(n, room, size, fonts) if fonts.regular.width(n, size) * LABEL_SAFETY > room else n
             for n in names]
 
 
-def fit_caption(caption: str, frame: Rect, size: float, fonts: Fonts) -> str:
-    """A chart's caption (in bold) broken into lines as wide as the chart."""
+def fit_caption(caption: str, frame: Rect, size: float, fonts: Fonts, wrap: bool = True) -> str:
+    """A chart's caption (in bold) broken into lines as wide as the chart (as it is without `wrap`, see fit_legend)."""
     width = to_pt(frame.w) - 8
-    if fonts.bold.width(caption, size) * LABEL_SAFETY <= width:
+    if not wrap or fonts.bold.width(caption, size) * LABEL_SAFETY <= width:
         return caption
     return wrap_label(caption, width, size, Fonts(fonts.bold, fonts.bold))
 
@@ -151,9 +157,12 @@ def _spoken(results: Results, survey: Survey) -> str:
 
 
 def method_charts(
-    survey: Survey, numbers: Sequence[int], sort: str, frame: Rect, theme: Theme, fonts: Fonts
+    survey: Survey, numbers: Sequence[int], sort: str, frame: Rect, theme: Theme, fonts: Fonts, wrap: bool = False
 ) -> list[ChartSpec]:
-    """One or more charts of the methods' answers: as many bars per chart as fit the frame legibly."""
+    """One or more charts of the methods' answers: as many bars per chart as fit the frame legibly.
+
+    `wrap`: legend entries wider than the chart break into lines (see fit_legend).
+    """
     methods = [survey.method(n) for n in numbers]
     if sort == "done":
         methods.sort(key=lambda m: (-(m.results.done if m.results.done is not None else -1), m.number))
@@ -161,7 +170,7 @@ def method_charts(
 
     def measure(size: float) -> tuple[list[float], float]:
         wrapped = _wrapped(frame, labels, size, fonts)
-        names = fit_legend(_series_names(survey), to_pt(frame.w) - 8, size, fonts)
+        names = fit_legend(_series_names(survey), to_pt(frame.w) - 8, size, fonts, wrap)
         area = _plot_area(frame, wrapped, names, size, fonts, caption=None)
         slot = max(_bar_height(t, size, fonts) for t in wrapped)  # bars are evenly spaced: all get the tallest label's room
         return [slot] * len(methods), area.height
@@ -171,12 +180,13 @@ def method_charts(
         size, pages = choose(measure, [False] * len(methods), max(theme.sizes.chart, smallest), smallest)
     except TooTall:  # not even one bar fits: the frame is tiny; draw one bar per chart
         size, pages = smallest, [[i] for i in range(len(methods))]
-    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size) for page in pages]
+    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size, wrap) for page in pages]
 
 
-def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float) -> ChartSpec:
+def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float,
+                  wrap: bool) -> ChartSpec:
     labels = _wrapped(frame, [_method_label(m) for m in methods], size, fonts)
-    names = fit_legend(_series_names(survey), to_pt(frame.w) - 8, size, fonts)
+    names = fit_legend(_series_names(survey), to_pt(frame.w) - 8, size, fonts, wrap)
     area = _plot_area(frame, labels, names, size, fonts, caption=None)
     colours = theme.colours.chart
     series = []
@@ -245,16 +255,20 @@ def dominant(results: Results, columns_uncertain: bool = False) -> str | None:
 OVERVIEW_CAPTION = "Vanligaste svaret per metod (antal metoder)"
 
 
-def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, caption: str | None) -> ChartSpec:
-    """Per method group: in how many methods each answer is clearly the most common, and where it cannot be told."""
+def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, caption: str | None,
+                   wrap: bool = False) -> ChartSpec:
+    """Per method group: in how many methods each answer is clearly the most common, and where it cannot be told.
+
+    `wrap`: a caption or legend entries wider than the chart break into lines (see fit_legend).
+    """
     groups: list[Group] = list(survey.groups)
     size = max(theme.sizes.chart, MIN_CHART_SIZE)
     labels = [f"{g.short} ({len(g.methods)})" for g in groups]
     labels = [wrap_label(t, _label_width(frame, labels, size, fonts), size, fonts) for t in labels]
     names = {key: f"{c.label} vanligast" for key, c in zip(CATEGORY_KEYS, survey.categories.ordered())}
     names["unclear"] = "Kan inte avgöras (uppgift saknas eller osäker)"
-    shown_names = dict(zip(names, fit_legend(list(names.values()), to_pt(frame.w) - 8, size, fonts)))
-    shown_caption = fit_caption(caption or OVERVIEW_CAPTION, frame, size, fonts)
+    shown_names = dict(zip(names, fit_legend(list(names.values()), to_pt(frame.w) - 8, size, fonts, wrap)))
+    shown_caption = fit_caption(caption or OVERVIEW_CAPTION, frame, size, fonts, wrap)
     area = _plot_area(frame, labels, list(shown_names.values()), size, fonts, caption=shown_caption)
     axis_max = float(max(len(g.methods) for g in groups))
     step = 5.0 if axis_max > 10 else 2.0

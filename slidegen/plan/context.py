@@ -31,6 +31,11 @@ class Context:
         """A location in the deck file."""
         return self.bundle.deck.doc.location(path)
 
+    @property
+    def on_template(self) -> bool:
+        """Whether the deck is built on an organisation's template."""
+        return bool(self.frames.areas)
+
     def chart_theme(self, layout: str, frame: Rect) -> Theme:
         """The theme as charts in this frame see it: with a template, the colours that pass on what lies behind them."""
         areas = self.frames.areas.get(layout) or self.frames.areas.get("content")

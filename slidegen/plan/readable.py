@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from slidegen.check.contrast import LARGE_TEXT_PT, MINIMUM, Choice, alternatives_for, choose_colour, ink, ratio
+from slidegen.check.contrast import LARGE_TEXT_PT, MINIMUM, Choice, alternatives_for, choose_colour, ink
 from slidegen.check.template import unreadable
 from slidegen.errors import Problem, Source
 from slidegen.load.template import Placeholder

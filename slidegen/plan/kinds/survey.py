@@ -63,7 +63,7 @@ def plan_chart(ctx: Context, slide: ChartSlide, i: int) -> list[SlidePlan]:
     survey = ctx.bundle.survey(slide.survey).model
     frame = ctx.frames.area("title_only", "body").frame
     specs = method_charts(survey, list(slide.methods), slide.sort, frame, ctx.chart_theme("title_only", frame),
-                          ctx.body_fonts)
+                          ctx.body_fonts, wrap=ctx.on_template)
     source = ctx.loc("slides", i)
     renderer = slide.renderer or ctx.bundle.deck.model.charts
     titles = numbered_titles(ctx, slide.title, len(specs), source, layout="title_only")

@@ -113,7 +113,7 @@ def plan_bullets(ctx: Context, slide: BulletsSlide, i: int) -> list[SlidePlan]:
     slides = text_slides(ctx, title, paras, source, slide.notes, frame=text_frame)
     survey = ctx.bundle.survey(slide.chart.survey).model
     spec = overview_chart(survey, chart_frame, ctx.chart_theme("content", chart_frame), ctx.body_fonts,
-                          slide.chart.title)
+                          slide.chart.title, wrap=ctx.on_template)
     chart = ChartBox(chart_frame, spec, slide.chart.renderer or ctx.bundle.deck.model.charts, name="Overview chart")
     first = slides[0]
     slides[0] = replace(first, boxes=(*first.boxes, chart))
