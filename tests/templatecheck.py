@@ -244,8 +244,22 @@ def check_decoration(pptx: Path) -> list[str]:
     return problems
 
 
+def check_apart(pptx: Path) -> list[str]:
+    """No two of a slide's boxes (its title, texts, tables, charts, pictures, footer) overlap one another."""
+    prs = Presentation(str(pptx))
+    problems = []
+    for number, slide in enumerate(prs.slides, start=1):
+        shapes = [(s.name, rect_of(s)) for s in slide.shapes]
+        for i, (name, r) in enumerate(shapes):
+            for other, o in shapes[i + 1:]:
+                if r.overlap(o) > 1.0:
+                    problems.append(f"slide {number}: {name} overlaps {other}")
+    return problems
+
+
 def check_rendered(pptx: Path, pdf: bytes, blank_pdf: bytes) -> list[str]:
     """Every check of a rendered deck, one line per problem."""
     return [*(f"contrast: {p}" for p in check_contrast(pptx, pdf, blank_pdf)),
             *(f"title: {p}" for p in check_titles(pptx, pdf)),
-            *(f"decoration: {p}" for p in check_decoration(pptx))]
+            *(f"decoration: {p}" for p in check_decoration(pptx)),
+            *(f"apart: {p}" for p in check_apart(pptx))]

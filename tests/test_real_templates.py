@@ -22,7 +22,7 @@ from openxml_audit import FileFormat, OpenXmlValidator
 from overflow import overflow
 from pptx import Presentation
 from realtemplates import SHARED, RealTemplate, make_theme, real_templates
-from templatecheck import blank_copy, check_contrast, check_decoration, check_titles
+from templatecheck import blank_copy, check_apart, check_contrast, check_decoration, check_titles
 
 from slidegen.build import build
 from slidegen.cli import main
@@ -191,3 +191,9 @@ def test_slidegens_own_boxes_keep_clear_of_the_templates_decoration(built):
     for name, paths in built.items():
         for path in paths:
             assert check_decoration(path) == [], (name, path.name)
+
+
+def test_no_two_boxes_of_a_slide_overlap(built):
+    for name, paths in built.items():
+        for path in paths:
+            assert check_apart(path) == [], (name, path.name)

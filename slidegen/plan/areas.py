@@ -208,6 +208,7 @@ class Planner:
             out[part] = area
             if area.frame.y > above:
                 top = min(top, area.frame.y)
+        out.update(side_by_side({k: v for k, v in out.items() if v is not None}))
         if missing:
             band_h = math.ceil(_line(self.theme, self.theme.fonts.body, self.theme.sizes.small) * EMU_PER_PT) + \
                 OWN_INSETS.top + OWN_INSETS.bottom
@@ -277,7 +278,40 @@ class Planner:
             if grown.frame != body.frame and grown.room is not None:
                 grown = replace(grown, frame=grown.room)
             body = grown
+        title, body = self.apart(title, body)
         return LayoutAreas(layout, title, body, footers.get("footer"), footers.get("date"), footers.get("number"))
+
+    def apart(self, title: Area, body: Area) -> tuple[Area, Area]:
+        """The title and the body with frames and room that never reach into each other (some titles sit below)."""
+        title_above = title.frame.y <= body.frame.y
+        upper, lower = (title, body) if title_above else (body, title)
+        edge = lower.frame.y  # the template's own placeholders may overlap a little: they only meet
+        if upper.frame.bottom > edge > upper.frame.y:
+            upper = replace(upper, frame=Rect(upper.frame.x, upper.frame.y, upper.frame.w, edge - upper.frame.y))
+        limit = lower.frame.y - self.gap  # room to grow into keeps a gap
+        if upper.room is not None and upper.room.bottom > limit and upper.room.y < limit:
+            upper = replace(upper, room=Rect(upper.room.x, upper.room.y, upper.room.w, limit - upper.room.y))
+        floor = min(lower.frame.y, upper.frame.bottom + self.gap)  # room above its frame stays clear of the upper
+        if lower.room is not None and lower.room.y < floor < lower.room.bottom:
+            lower = replace(lower, room=Rect(lower.room.x, floor, lower.room.w, lower.room.bottom - floor))
+        return (upper, lower) if title_above else (lower, upper)
+
+
+def side_by_side(parts: dict[str, Area]) -> dict[str, Area]:
+    """Footer areas that overlap (a template's wide footer placeholder over its date) made to meet instead."""
+    ordered = sorted(parts.items(), key=lambda kv: kv[1].frame.x)
+    out = dict(ordered)
+    for (left_key, _), (right_key, _) in zip(ordered, ordered[1:]):
+        left, right = out[left_key], out[right_key]
+        if left.frame.intersection(right.frame) is None:
+            continue
+        cut = right.frame.x - left.frame.x
+        if cut >= left.frame.w * 0.4:
+            out[left_key] = replace(left, frame=Rect(left.frame.x, left.frame.y, cut, left.frame.h))
+        else:
+            start = left.frame.right
+            out[right_key] = replace(right, frame=Rect(start, right.frame.y, right.frame.right - start, right.frame.h))
+    return out
 
 
 def template_areas(theme: Theme, info: TemplateInfo, layouts: Mapping[str, str],
