@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import copy_project, needs_soffice
+from edits import with_native_chart
 from openxml_audit import FileFormat, OpenXmlValidator
 from overflow import overflow
 from pptx import Presentation
@@ -54,8 +55,9 @@ LOCATED = re.compile(r"^[\w./-]+\.(yaml|pptx|potx)(:\d+:\d+)?: ")
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory, chart_cache) -> Project:
-    """The shipped project with a theme per shared template."""
+    """The shipped project with a theme per shared template, its first chart of each deck drawn natively."""
     project = copy_project(tmp_path_factory.mktemp("real-templates"), chart_cache)
+    with_native_chart(project)
     for template in real_templates():
         make_theme(project.themes, template)
     return project

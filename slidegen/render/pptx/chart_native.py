@@ -95,8 +95,8 @@ def _panel(chart, colour: str) -> None:
     sp_pr = space.find(qn("c:spPr"))
     if sp_pr is None:
         sp_pr = etree.Element(qn("c:spPr"))
-        anchor = next((space.find(qn(t)) for t in ("c:txPr", "c:externalData", "c:printSettings", "c:userShapes")
-                       if space.find(qn(t)) is not None), None)
+        anchor = next((space.find(qn(t)) for t in ("c:txPr", "c:externalData", "c:printSettings", "c:userShapes",
+                                                    "c:extLst") if space.find(qn(t)) is not None), None)
         if anchor is not None:
             anchor.addprevious(sp_pr)
         else:
