@@ -1,4 +1,4 @@
-"""Editing a copied project's files in tests: replace one exact piece of text and learn its line."""
+"""Editing a copied project's files in tests: replace one exact piece of text and learn its line; native charts."""
 
 from __future__ import annotations
 
@@ -13,3 +13,14 @@ def replace_once(path: Path, old: str, new: str) -> int:
     path.write_text(text, encoding="utf-8")
     marker = new.strip().splitlines()[0] if new.strip() else None
     return next((i for i, ln in enumerate(text.splitlines(), start=1) if marker and marker in ln), 0)
+
+
+def with_native_chart(project) -> None:
+    """Draw the first chart of each deck natively, so one build per theme covers both chart renderers."""
+    changed = 0
+    for deck in project.decks():
+        text = deck.read_text(encoding="utf-8")
+        if "- kind: chart\n" in text:
+            deck.write_text(text.replace("- kind: chart\n", "- kind: chart\n    renderer: native\n", 1), encoding="utf-8")
+            changed += 1
+    assert changed

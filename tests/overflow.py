@@ -68,6 +68,16 @@ def shape_boxes(slide) -> list[Box]:
     return boxes
 
 
+def template_text(slide) -> list[str]:
+    """The text the slide's layout (and its master, unless the layout hides it) draws itself, outside placeholders."""
+    layout = slide.slide_layout
+    shapes = list(layout.shapes)
+    if layout._element.get("showMasterSp", "1") not in ("0", "false"):
+        shapes += list(layout.slide_master.shapes)
+    return [s.text_frame.text.lower() for s in shapes if not s.is_placeholder and s.has_text_frame
+            and s.text_frame.text.strip()]
+
+
 def overflow(pptx: Path, pdf: bytes) -> list[str]:
     """One line per word drawn outside its shape or the slide; empty when everything fits."""
     prs = Presentation(str(pptx))
@@ -78,6 +88,7 @@ def overflow(pptx: Path, pdf: bytes) -> list[str]:
         assert doc.page_count == len(prs.slides), (doc.page_count, len(prs.slides))
         for number, (slide, page) in enumerate(zip(prs.slides, doc), start=1):
             boxes = shape_boxes(slide)
+            template_words = template_text(slide)
             for b in boxes:  # a renderer may clip what lies beyond the page, so check the frames too
                 if b.x0 < 0 or b.y0 < 0 or b.x1 > slide_w + 0.5 or b.y1 > slide_h + 0.5:
                     problems.append(f"slide {number}: {b.name} is off the slide")
@@ -86,6 +97,9 @@ def overflow(pptx: Path, pdf: bytes) -> list[str]:
                     problems.append(f"slide {number}: {word!r} is off the slide")
                     continue
                 keys = _words(word)
+                if any(word.lower() in text for text in template_words) and not any(
+                        b.holds(x0, y0, x1, y1) for b in boxes):
+                    continue  # text the template's layout or master draws itself (it may run past its own box)
                 candidates = [b for b in boxes if b.any_word or (keys and keys <= b.words) or (not keys and word in b.text)]
                 if not candidates:
                     continue  # numbering and bullets drawn by the renderer: not text of any shape

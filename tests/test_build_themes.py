@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_project
 from deckread import read_deck
+from edits import with_native_chart
 from openxml_audit import FileFormat, OpenXmlValidator
 from PIL import Image
 from pptx import Presentation
@@ -34,17 +35,6 @@ def test_three_themes_ship_and_one_is_built_on_a_template():
     project = Project.at(ROOT)
     templates = [t for t in THEMES if Library(project).theme(project.themes / t / "theme.yaml").model.template]
     assert templates == ["mall"]
-
-
-def with_native_chart(project: Project) -> None:
-    """Draw the first chart of each deck natively, so one build per theme covers both chart renderers."""
-    changed = 0
-    for deck in project.decks():
-        text = deck.read_text(encoding="utf-8")
-        if "- kind: chart\n" in text:
-            deck.write_text(text.replace("- kind: chart\n", "- kind: chart\n    renderer: native\n", 1), encoding="utf-8")
-            changed += 1
-    assert changed
 
 
 @pytest.fixture(scope="module", params=THEMES)

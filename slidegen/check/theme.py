@@ -10,7 +10,7 @@ from slidegen.load.document import Document
 from slidegen.load.pictures import PictureError, read_picture
 from slidegen.models.bundle import ThemeFiles
 from slidegen.models.theme import Theme
-from slidegen.units import SLIDE_SIZES, to_cm
+from slidegen.units import to_cm
 
 
 def _file_in_folder(doc: Document, name: str, loc: tuple[str, ...], problems: list[Problem],
@@ -38,22 +38,28 @@ def check_files(doc: Document, theme: Theme) -> tuple[ThemeFiles, list[Problem]]
             except PictureError as exc:
                 problems.append(doc.problem(("logo", "file"), f"{theme.logo.file} {exc}; {exc.advice or 'save the logo as PNG'}"))
                 logo = None
-        if logo_pixels is not None:
-            problems.extend(_logo_width(doc, theme, logo_pixels))
+    info = None
     if theme.template is not None:
         template = _file_in_folder(doc, theme.template.file, ("template", "file"), problems, (".pptx", ".potx"))
-    return ThemeFiles(folder, logo, logo_pixels, template), problems
+        if template is not None:
+            from slidegen.check.template import read_template
+
+            info, unreadable = read_template(doc, template)
+            problems.extend(unreadable)
+    if logo_pixels is not None:
+        problems.extend(_logo_width(doc, theme, logo_pixels, info.width if info else theme.size[0]))
+    return ThemeFiles(folder, logo, logo_pixels, template, info), problems
 
 
 MAX_LOGO_SHARE = 1 / 3
 """A logo may take at most this share of the slide's width."""
 
 
-def _logo_width(doc: Document, theme: Theme, pixels: tuple[int, int]) -> list[Problem]:
+def _logo_width(doc: Document, theme: Theme, pixels: tuple[int, int], slide_width: int) -> list[Problem]:
     """A logo so wide that it would crowd out the titles is a theme problem, said at the logo's height."""
     assert theme.logo is not None
     width_cm = theme.logo.height * pixels[0] / pixels[1]
-    slide_cm = to_cm(SLIDE_SIZES[theme.slide_size][0])
+    slide_cm = to_cm(slide_width)
     if width_cm <= slide_cm * MAX_LOGO_SHARE:
         return []
     fits = slide_cm * MAX_LOGO_SHARE * pixels[1] / pixels[0]
@@ -64,11 +70,12 @@ def _logo_width(doc: Document, theme: Theme, pixels: tuple[int, int]) -> list[Pr
 
 def check_theme(doc: Document, theme: Theme) -> tuple[ThemeFiles, list[Problem]]:
     """Everything checked about a validated theme: contrast, its files, and its template against what slidegen needs."""
-    problems = contrast_problems(doc, theme)
+    # on a template, what text lies on is the template's: checked there, layout by layout
+    problems = contrast_problems(doc, theme, on_template=theme.template is not None)
     files, file_problems = check_files(doc, theme)
     problems += file_problems
-    if files.template is not None:
+    if files.template_info is not None and files.template is not None:
         from slidegen.check.template import check_template
 
-        problems += check_template(doc, theme, files.template)
+        problems += check_template(doc, theme, files.template, files.template_info)
     return files, problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from slidegen.check.contrast import checks, ratio, shown
+from slidegen.check.contrast import checks, on_background, ratio, shown
 from slidegen.check.library import Library
 from slidegen.check.theme import check_theme
 from slidegen.errors import ContentError, Location, Problem, suggest
@@ -14,7 +14,6 @@ from slidegen.models.bundle import ThemeFiles
 from slidegen.models.theme import Theme
 from slidegen.plan.model import PictureBox
 from slidegen.project import Project
-from slidegen.units import to_cm
 
 OK, BAD = "✓", "✗"
 
@@ -53,56 +52,40 @@ def check_report(project: Project, name: str) -> ThemeReport:
     report = ThemeReport(problems=problems)
     out = report.lines
     out.append(f"theme {theme.name} ({doc.display}): {theme.description or 'no description'}")
-    out.append(f"  slides {theme.slide_size}; fonts {theme.fonts.title} (titles), {theme.fonts.body} (text)")
-    out.extend(_template_lines(doc, theme, files))
+    size = "the template's" if theme.template is not None else theme.slide_size or "16:9"
+    out.append(f"  slides {size}; fonts {theme.fonts.title} (titles), {theme.fonts.body} (text)")
+    from slidegen.commands.template_report import font_lines
+
+    out.extend(font_lines(theme))
+    lines, unreadable = _template_lines(doc, theme, files)
+    out.extend(lines)
+    known = {p.message for p in problems}
+    report.problems.extend(p for p in unreadable if p.message not in known)
     out.extend(_contrast_lines(theme))
     out.extend(_logo_and_footer(theme, files))
     return report
 
 
-def _template_lines(doc: Document, theme: Theme, files: ThemeFiles) -> list[str]:
+def _template_lines(doc: Document, theme: Theme, files: ThemeFiles) -> tuple[list[str], list[Problem]]:
     if theme.template is None:
-        return ["template: none; slides are built on slidegen's own master in the theme's colours and fonts"]
-    from slidegen.check.template import NEEDS, USES
-    from slidegen.load.template import TemplateUnreadable, inspect
+        return ["template: none; slides are built on slidegen's own master in the theme's colours and fonts"], []
+    from slidegen.commands.template_report import template_lines
 
     where = doc.beside(theme.template.file)
     if files.template is None:
-        return [f"template: {where} is missing"]
-    try:
-        info = inspect(files.template)
-    except TemplateUnreadable:
-        return [f"template: {where} cannot be opened"]
-    names = ", ".join(f'"{lay.name}"' for lay in info.layouts)
-    lines = [
-        f"template: {where}, {to_cm(info.width):.2f} × {to_cm(info.height):.2f} cm, background "
-        f"{info.background or '(a picture or gradient)'}, fonts {info.title_font} / {info.body_font}",
-        f"  its layouts: {names}",
-        f"  its {info.slides} example slide{'s' if info.slides != 1 else ''} are left out of every deck"
-        if info.slides else "  it has no example slides",
-    ]
-    rows = []
-    for role, needs in NEEDS.items():
-        stand_in = theme.template.layouts.fallback(role)
-        if stand_in is not None:
-            rows.append((f"{role} ({USES[role]}): not named", f"built on the {stand_in} layout"))
-            continue
-        name = getattr(theme.template.layouts, role)
-        layout = info.layout(name)
-        if layout is None:
-            has = f"{BAD} no such layout"
-        else:
-            has = "  ".join(f"{need.name} {OK if layout.has(need) else BAD}" for need in needs)
-        rows.append((f'{role} ({USES[role]}): "{name}"', has))
-    width = max(len(left) for left, _ in rows) + 2
-    lines.append(f"  {'slidegen needs':<{width}}the template has")
-    lines.extend(f"  {left:<{width}}{has}" for left, has in rows)
-    return lines
+        return [f"template: {where} is missing"], []
+    if files.template_info is None:
+        return [f"template: {where} cannot be opened"], []
+    return template_lines(doc, theme, files.template_info, where)
 
 
 def _contrast_lines(theme: Theme) -> list[str]:
     lines = ["contrast (WCAG 2: text 4.5:1, titles ≥ 18 pt and chart segments 3:1):"]
+    if theme.template is not None:
+        lines[0] = lines[0][:-1] + " (on the template, text on the background is checked layout by layout, above):"
     for c in checks(theme):
+        if theme.template is not None and on_background(c.rule):
+            continue
         mark = OK if c.ok else BAD
         against = f"{c.rule.relation} {shown(c.rule.bg)}"
         lines.append(f"  {mark} {shown(c.rule.fg):<19} {c.fg} {against:<26} {c.bg} {ratio(c.ratio):>7}  (needs {ratio(c.minimum)})")

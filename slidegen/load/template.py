@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
+
+from slidegen.load.template_paint import Paint
+from slidegen.load.template_text import FOOTER_TYPES, TextStyle
+from slidegen.units import Rect
 
 POTX_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 PPTX_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -21,35 +26,124 @@ class Need:
 
     name: str
     types: frozenset[str]
+    instead: str | None = None
+    """What slidegen does when the layout has no such placeholder (None: the layout cannot be used)."""
 
 
-TITLE = Need("title", frozenset({"title", "ctrTitle"}))
+TITLE = Need("title", frozenset({"title", "ctrTitle"}),
+             instead="slidegen places a title of its own in the free area above the body")
 """The slide's title placeholder."""
 
 
 @dataclass(frozen=True)
 class Placeholder:
-    """A placeholder in a layout: its type (`p:ph/@type`, `obj` when absent) and index."""
+    """A placeholder in a layout: its type (`p:ph/@type`, `obj` when absent) and index; where it lies and how it sets text."""
 
     type: str
     idx: int
+    rect: Rect | None = None
+    """Its frame on the slide: its own position, else its master placeholder's."""
+    style: TextStyle = field(default_factory=TextStyle)
+    fill: Paint | None = None
+    """What the placeholder itself is filled with (a title band), inherited from the master's."""
+    name: str = ""
 
     def serves(self, need: Need) -> bool:
         """Whether this placeholder can hold what the need names."""
         # the slide's title is found as placeholder 0, so a title placeholder must have that index
         return self.type in need.types and (need is not TITLE or self.idx == 0)
 
+    @property
+    def ref(self) -> tuple[str, int]:
+        """(type, index): what a slide's placeholder shares with the layout's it inherits from."""
+        return (self.type, self.idx)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Something a layout or its master draws under the slide's content: a picture, a filled shape, a group …
+
+    A `backdrop` is decoration that the template's own placeholders sit on (a band behind the
+    title, a watermark under the body): text may lie on it. Any other layer is an obstacle that
+    slidegen's own boxes keep clear of.
+    """
+
+    name: str
+    rect: Rect
+    paint: Paint | None
+    kind: str
+    backdrop: bool = False
+    master: bool = False
+    """Drawn by the master (shown on every layout that does not hide the master's shapes)."""
+
+
+@dataclass(frozen=True)
+class Behind:
+    """What lies behind an area of a slide: the colours text there must contrast with, and what paints them."""
+
+    colours: tuple[str, ...]
+    layers: tuple[str, ...]
+    unknown: tuple[str, ...] = ()
+    """Layers whose colours cannot be told (a picture slidegen cannot read), by name and why."""
+    shares: tuple[tuple[str, float], ...] = ()
+    """Each colour with the share of the area it covers (a colour of a few pixels matters less than a band)."""
+
 
 @dataclass(frozen=True)
 class LayoutInfo:
-    """One layout of the template: its name and placeholders."""
+    """One layout of the template: its name and placeholders, its background and its decoration."""
 
     name: str
     placeholders: tuple[Placeholder, ...]
+    background: Paint | None = None
+    """The layout's own background, else its master's."""
+    layers: tuple[Layer, ...] = ()
+    """Decoration in drawing order: the master's (unless the layout hides them), then the layout's own."""
+    width: int = 0
+    height: int = 0
 
     def has(self, need: Need) -> bool:
         """Whether some placeholder of the layout serves the need."""
         return any(ph.serves(need) for ph in self.placeholders)
+
+    def find(self, need: Need) -> Placeholder | None:
+        """The placeholder that serves the need: the first of the need's types that has one, the largest of those."""
+        for kind in sorted(need.types, key=lambda k: PREFERRED.index(k) if k in PREFERRED else len(PREFERRED)):
+            found = [ph for ph in self.placeholders if ph.type == kind and ph.serves(need) and ph.rect is not None]
+            if found:
+                return max(found, key=lambda ph: ph.rect.w * ph.rect.h if ph.rect else 0)
+        return None
+
+    def obstacles(self) -> tuple[Layer, ...]:
+        """The decoration slidegen's own boxes keep clear of."""
+        return tuple(layer for layer in self.layers if not layer.backdrop)
+
+    def behind(self, area: Rect, placeholder: Placeholder | None = None) -> Behind:
+        """What shows behind an area: the background, the decoration under it, the placeholder's own fill."""
+        slide = Rect(0, 0, self.width, self.height)
+        area = area.intersection(slide) or area
+        stack: list[tuple[str, Rect, Paint]] = []
+        if self.background is not None:
+            stack.append(("background", slide, self.background))
+        stack.extend((layer.name, layer.rect, layer.paint) for layer in self.layers if layer.paint is not None)
+        if placeholder is not None and placeholder.fill is not None and placeholder.rect is not None:
+            stack.append((f"placeholder {placeholder.name or placeholder.type}", placeholder.rect, placeholder.fill))
+        shares: dict[str, float] = {}
+        names: list[str] = []
+        unknown: list[str] = []
+        for name, rect, paint in reversed(stack):
+            part = rect.intersection(area)
+            if part is None:
+                continue
+            names.append(name)
+            if paint.unknown:
+                unknown.append(f"{name} ({paint.unknown})")
+            share = part.w * part.h / (area.w * area.h)
+            for colour, weight in paint.under(part):
+                shares[colour] = shares.get(colour, 0.0) + weight * share
+            if paint.opaque and share >= COVERS:
+                break
+        return Behind(tuple(shares), tuple(names), tuple(unknown), tuple(shares.items()))
 
 
 @dataclass(frozen=True)
@@ -65,8 +159,30 @@ class TemplateInfo:
     slides: int
 
     def layout(self, name: str) -> LayoutInfo | None:
-        """The layout of that name (the first, if masters repeat it), or None."""
-        return next((lay for lay in self.layouts if lay.name == name), None)
+        """The layout of that name (the first, if masters repeat it), or None; `⏎` in the name stands for a line break."""
+        wanted = name.replace(LINE_BREAK, "\n")
+        return next((lay for lay in self.layouts if lay.name == wanted), None)
+
+    @property
+    def names(self) -> list[str]:
+        """The layout names as check-theme prints them and theme.yaml may write them (line breaks as ⏎)."""
+        return list(dict.fromkeys(shown_name(lay.name) for lay in self.layouts))
+
+
+LINE_BREAK = "⏎"
+"""How a line break in a layout name is shown and written."""
+
+
+def shown_name(name: str) -> str:
+    """A layout name on one line: its line breaks as ⏎."""
+    return name.replace("\r\n", LINE_BREAK).replace("\n", LINE_BREAK).replace("\r", LINE_BREAK).replace("\v", LINE_BREAK)
+
+
+COVERS = 0.98
+"""A layer under this share of an area hides what lies beneath it there (edges a few EMU apart do not count)."""
+
+PREFERRED = ("title", "ctrTitle", "subTitle", "obj", "body")
+"""Which placeholder type serves first when a layout has several that could."""
 
 
 class TemplateUnreadable(Exception):
@@ -90,18 +206,31 @@ def qn(tag: str) -> str:
 
 
 def as_presentation(data: bytes, path: Path) -> bytes:
-    """A .potx package with its main part typed as a presentation, which is all that tells the two apart."""
-    if path.suffix.lower() != ".potx":
+    """The package as a presentation: a .potx's main part typed as one (all that tells the two apart), and
+    the misspelt core-properties relationship some LibreOffice versions write spelt right (else python-pptx
+    adds a second docProps/core.xml)."""
+    potx = path.suffix.lower() == ".potx"
+    try:
+        src = zipfile.ZipFile(io.BytesIO(data))
+        misspelt = MISSPELT_CORE in src.read("_rels/.rels")
+    except (zipfile.BadZipFile, KeyError):
         return data
-    src = zipfile.ZipFile(io.BytesIO(data))
+    if not potx and not misspelt:
+        return data
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             body = src.read(info.filename)
-            if info.filename == "[Content_Types].xml":
+            if info.filename == "[Content_Types].xml" and potx:
                 body = body.replace(POTX_TYPE, PPTX_TYPE)
+            if info.filename == "_rels/.rels":
+                body = body.replace(MISSPELT_CORE, CORE_PROPERTIES)
             dst.writestr(info, body)
     return out.getvalue()
+
+
+MISSPELT_CORE = b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+CORE_PROPERTIES = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 
 
 class _Package:
@@ -135,39 +264,101 @@ class _Package:
 
 
 def inspect(path: Path) -> TemplateInfo:
-    """Read a template's slide size, layouts and placeholders, master background and fonts."""
+    """Read a template's slide size, layouts (placeholders, backgrounds, decoration), master background and fonts."""
+    data = Path(path).read_bytes() if Path(path).is_file() else None
+    key = (str(Path(path).resolve()), hashlib.sha256(data).hexdigest() if data is not None else "")
+    if key in _INSPECTED:
+        return _INSPECTED[key]
     try:
-        pkg = _Package(as_presentation(Path(path).read_bytes(), Path(path)))
-        main = pkg.main()
-        pres = pkg.xml(main)
-        rels = pkg.rels(main)
-        masters = [rels[m.get(qn("r:id"))][1] for m in pres.iterfind("p:sldMasterIdLst/p:sldMasterId", NS)]
-        layouts = []
-        for master in masters:
-            master_rels = pkg.rels(master)
-            for ref in pkg.xml(master).iterfind("p:sldLayoutIdLst/p:sldLayoutId", NS):
-                layout = pkg.xml(master_rels[ref.get(qn("r:id"))][1])
-                phs = tuple(
-                    Placeholder(ph.get("type", "obj"), int(ph.get("idx", "0"))) for ph in layout.iter(qn("p:ph"))
-                )
-                layouts.append(LayoutInfo(layout.find("p:cSld", NS).get("name", ""), phs))
-        first = pkg.xml(masters[0])
-        theme_part = next(target for kind, target in pkg.rels(masters[0]).values() if kind == THEME_REL)
-        theme = pkg.xml(theme_part)
-        size = pres.find("p:sldSz", NS)
+        if data is None:
+            raise OSError(f"no file {path}")
+        info = _inspect(_Package(as_presentation(data, Path(path))))
     except (OSError, zipfile.BadZipFile, KeyError, IndexError, StopIteration, ValueError, AttributeError,
-            etree.XMLSyntaxError) as exc:
+            TypeError, etree.XMLSyntaxError) as exc:
         raise TemplateUnreadable(str(exc) or type(exc).__name__) from None
-    fonts = theme.find(".//a:fontScheme", NS)
+    if len(_INSPECTED) >= 16:
+        _INSPECTED.clear()
+    _INSPECTED[key] = info
+    return info
+
+
+_INSPECTED: dict[tuple[str, str], TemplateInfo] = {}
+"""Templates read in this process, by path and content: reading pictures takes a moment, and watch rebuilds often."""
+
+
+def _inspect(pkg: _Package) -> TemplateInfo:
+    from slidegen.load import template_shapes as shapes
+
+    main = pkg.main()
+    pres = pkg.xml(main)
+    rels = pkg.rels(main)
+    size = pres.find("p:sldSz", NS)
+    width = int(size.get("cx")) if size is not None else 0
+    height = int(size.get("cy")) if size is not None else 0
+    slide = Rect(0, 0, width, height)
+    masters = [rels[m.get(qn("r:id"))][1] for m in pres.iterfind("p:sldMasterIdLst/p:sldMasterId", NS)]
+    layouts = []
+    first_theme = None
+    for master_name in masters:
+        master = pkg.xml(master_name)
+        master_rels = pkg.rels(master_name)
+        theme = pkg.xml(next(target for kind, target in master_rels.values() if kind == THEME_REL))
+        first_theme = first_theme if first_theme is not None else theme
+        scheme = shapes.theme_scheme(theme)
+        fills = list(theme.find(".//a:fillStyleLst", NS)) if theme.find(".//a:fillStyleLst", NS) is not None else []
+        master_part = shapes.Part(master, shapes.part_context(scheme, master.find("p:clrMap", NS), pkg.zip.read,
+                                                              master_rels), fills)
+        master_bg = shapes.background_of(master, master_part, slide, theme)
+        master_drawn = shapes.drawn_shapes(master.find("p:cSld/p:spTree", NS), master_part)
+        by_type = shapes.master_placeholders(master)
+        for ref in master.iterfind("p:sldLayoutIdLst/p:sldLayoutId", NS):
+            layout_name = master_rels[ref.get(qn("r:id"))][1]
+            layout = pkg.xml(layout_name)
+            override = layout.find("p:clrMapOvr/a:overrideClrMapping", NS)
+            clr_map = override if override is not None else master.find("p:clrMap", NS)
+            part = shapes.Part(layout, shapes.part_context(scheme, clr_map, pkg.zip.read, pkg.rels(layout_name)), fills)
+            layouts.append(_layout(shapes, layout, master, pres, part, master_part, by_type, master_bg, master_drawn,
+                                   slide, theme))
+    fonts = first_theme.find(".//a:fontScheme", NS)
     return TemplateInfo(
-        width=int(size.get("cx")) if size is not None else 0,
-        height=int(size.get("cy")) if size is not None else 0,
+        width=width,
+        height=height,
         layouts=tuple(layouts),
-        background=master_background(first, theme),
+        background=master_background(pkg.xml(masters[0]), first_theme),
         title_font=_font(fonts, "a:majorFont"),
         body_font=_font(fonts, "a:minorFont"),
         slides=len(pres.findall("p:sldIdLst/p:sldId", NS)),
     )
+
+
+def _layout(shapes: Any, layout: Any, master: Any, pres: Any, part: Any, master_part: Any, by_type: dict[str, Any],
+            master_bg: Paint | None, master_drawn: list[Any], slide: Rect, theme: Any) -> LayoutInfo:
+    """One layout: its placeholders (frames, text styles, fills), background and decoration."""
+    raw = shapes.layout_placeholders(layout, by_type, part, master_part)
+    placeholders = tuple(
+        Placeholder(r.type, r.idx, r.rect, shapes.style_of(r, master, pres, part.colours), r.fill, r.name) for r in raw
+    )
+    background = shapes.background_of(layout, part, slide, theme) or master_bg
+    shows_master = layout.get("showMasterSp", "1") not in ("0", "false")
+    drawn = [(d, True) for d in master_drawn] if shows_master else []
+    drawn += [(d, False) for d in shapes.drawn_shapes(layout.find("p:cSld/p:spTree", NS), part)]
+    frames = [ph.rect for ph in placeholders if ph.rect is not None and ph.type not in FOOTER_TYPES]
+    footers = [ph.rect for ph in placeholders if ph.rect is not None and ph.type in FOOTER_TYPES]
+    master_frames = [r for kind, sp in by_type.items() if kind not in FOOTER_TYPES
+                     for r in [shapes.bounds(sp.find("p:spPr/a:xfrm", NS))] if r]
+    slide_area = slide.w * slide.h
+    layers = []
+    for d, on_master in drawn:
+        if d.kind == "outline" and d.rect.w * d.rect.h > shapes.OUTLINE_ONLY_SHARE * slide_area:
+            continue  # a frame drawn around the slide: its inside is free
+        if d.rect.intersection(slide) is None:
+            continue
+        # text placeholders make what they lie on a backdrop; footers only bars, never a picture (a logo)
+        under = frames + (master_frames if on_master else []) + (footers if d.kind != "picture" else [])
+        backdrop = shapes.is_backdrop(d.rect, under, slide)
+        layers.append(Layer(d.name, d.rect, d.paint, d.kind, backdrop, on_master))
+    name = layout.find("p:cSld", NS).get("name", "")
+    return LayoutInfo(name, placeholders, background, tuple(layers), slide.w, slide.h)
 
 
 def _font(fonts: Any, which: str) -> str | None:

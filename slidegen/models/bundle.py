@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from slidegen.errors import Source
 from slidegen.models.answers import Answers
+from slidegen.load.template import TemplateInfo
 from slidegen.models.deck import Deck
 from slidegen.models.example import Example
 from slidegen.models.survey import Survey
@@ -26,6 +27,8 @@ class ThemeFiles:
     logo: Path | None = None
     logo_pixels: tuple[int, int] | None = None
     template: Path | None = None
+    template_info: TemplateInfo | None = None
+    """What the template holds (size, layouts, placeholders, backgrounds, decoration), read once when it was checked."""
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from slidegen.models.base import Model, Text
+from slidegen.units import SIZE_FORMS, SLIDE_SIZES, slide_size
 
 COLOUR_FORM = "a colour as `#RRGGBB` (in quotes, since # starts a comment)"
 
@@ -36,6 +37,10 @@ class ChartColours(Model):
         "the one before it, and the last next to the first when a chart has more series than the palette has colours "
         "(they then repeat, hatched). Left out: `done` and `ongoing`.",
     )
+    background: Colour | None = Field(
+        None, description="The plot area's own background, when charts should not lie on the slide's (by default "
+        "they do, unless no palette can pass there: then check-theme proposes one on a plot area of its own): "
+        f"{COLOUR_FORM}.")
 
     def series(self) -> tuple[str, ...]:
         """The colours of bar-chart series, in order: the palette, else `done` and `ongoing`."""
@@ -74,11 +79,17 @@ class Fonts(Model):
 
 
 class Sizes(Model):
-    """Font sizes in points; the planner shrinks text down to the minimums before it continues on a new slide."""
+    """Font sizes in points; the planner shrinks text down to the minimums before it continues on a new slide.
 
-    title: float = Field(32, ge=12, le=80, description="Titles, at most.")
-    title_min: float = Field(22, ge=10, le=80, description="Titles, at least (long titles shrink to this).")
-    body: float = Field(24, ge=10, le=60, description="Body text, at most.")
+    On a template its placeholders' own sizes are where fitting starts. The sizes are for a slide
+    19.05 cm high; on a taller or lower slide they (and the margins) grow or shrink with it.
+    """
+
+    title: float = Field(32, ge=12, le=80, description="Titles, at most (on a template: where it gives no size of its own).")
+    title_min: float = Field(22, ge=10, le=80, description="Titles, at least (long titles shrink to this; one that "
+                             "still does not fit its template's title area shrinks on, never below `body_min`).")
+    body: float = Field(24, ge=10, le=60, description="Body text, at most (on a template: where it gives no size of "
+                        "its own).")
     body_min: float = Field(14, ge=10, le=60, description="Body text, at least; what does not fit continues on a new slide.")
     table: float = Field(16, ge=8, le=40, description="Table text, at most.")
     table_min: float = Field(12, ge=8, le=40, description="Table text, at least; longer tables continue on a new slide.")
@@ -137,6 +148,15 @@ class Logo(Model):
         return None if self.alt is None else f"Logotyp: {self.alt}"
 
 
+class LayoutColours(Model):
+    """Colours for the text on one of the template's layouts, where the theme's would not be readable there."""
+
+    title: Colour | None = Field(None, description=f"Titles on this layout: {COLOUR_FORM}.")
+    text: Colour | None = Field(None, description=f"Body text on this layout: {COLOUR_FORM}.")
+    muted: Colour | None = Field(None, description=f"Secondary text and footers on this layout: {COLOUR_FORM}.")
+    accent: Colour | None = Field(None, description=f"Bullets and highlights on this layout: {COLOUR_FORM}.")
+
+
 class TemplateLayouts(Model):
     """Which layout of the template each kind of slidegen slide is built on, by the layout's name.
 
@@ -183,7 +203,35 @@ class Template(Model):
         pattern=FolderFile.format(ext="([Pp][Pp][Tt][Xx]|[Pp][Oo][Tt][Xx])"),
         description="A .pptx or .potx file in the theme folder, e.g. `template.pptx`.",
     )
-    layouts: TemplateLayouts = Field(default_factory=TemplateLayouts, description="Layout names in the template.")
+    layouts: TemplateLayouts = Field(default_factory=TemplateLayouts, description="Layout names in the template "
+                                     "(a line break in a name is written ⏎, as check-theme prints it).")
+    colours: dict[str, LayoutColours] = Field(
+        default_factory=dict,
+        description="Per kind of slide (`title`, `content`, `title_only` …): colours for its text where the theme's "
+        "are not readable on what the template shows there. Where none is given, such text takes the template's "
+        "own colour for it, or black or white, whichever is readable; check-theme says which.")
+
+    fix_colours: bool = Field(
+        True, description="Where a colour of the theme is not readable on what the template shows behind a text, the "
+        "text takes the template's own colour for it, or black or white, whichever is readable (check-theme says "
+        "which). `false` makes that a theme error instead, to be settled under `colours:` here.")
+
+    @model_validator(mode="after")
+    def _known_kinds(self) -> "Template":
+        kinds = list(TemplateLayouts.model_fields)
+        for kind in self.colours:
+            if kind not in kinds:
+                raise ValueError(f"`colours: {kind}:` is not a kind of slide; write one of {', '.join(kinds)}")
+        return self
+
+
+def _slide_size(value: str) -> str:
+    slide_size(value)
+    return value
+
+
+SlideSize = Annotated[str, AfterValidator(_slide_size),
+                      Field(examples=[*SLIDE_SIZES, "25.4 × 14.29 cm"], description=f"A slide size: {SIZE_FORMS}.")]
 
 
 class Theme(Model):
@@ -191,7 +239,9 @@ class Theme(Model):
 
     name: Text = Field(description="The theme's name (normally its folder name).")
     description: str | None = Field(None, description="One line for `slidegen list themes`.")
-    slide_size: Literal["16:9", "4:3"] = Field("16:9", description="Widescreen (16:9) or the older 4:3.")
+    slide_size: SlideSize | None = Field(
+        None, description=f"The slide size of a theme without a template: {SIZE_FORMS} (16:9 when not given). "
+        "A theme with a template takes the template's size; a size given here must have its aspect ratio.")
     colours: Colours = Field(description="The theme's colours.")
     fonts: Fonts = Field(default_factory=Fonts, description="Font families.")
     sizes: Sizes = Field(default_factory=Sizes, description="Font sizes in points.")
@@ -199,3 +249,8 @@ class Theme(Model):
     footer: Footer = Field(default_factory=Footer, description="Footer text, meeting date and slide number.")
     logo: Logo | None = Field(None, description="A logo on every slide.")
     template: Template | None = Field(None, description="Build on an organisation's own PowerPoint template.")
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The slide size the theme asks for (16:9 when it gives none), in EMU; a template's own size wins."""
+        return slide_size(self.slide_size or "16:9")

@@ -94,17 +94,47 @@ def _bar_height(label: str, size: float, fonts: Fonts) -> float:
     return fonts.regular.line(size) * max(1.2, 1.1 * (label.count("\n") + 1))
 
 
+LEGEND_KEY_EM = 2.6
+"""Room a legend entry takes besides its text (the coloured key and the space after it), in em."""
+
+
+def fit_legend(names: Sequence[str], width: float, size: float, fonts: Fonts, wrap: bool = True) -> list[str]:
+    """Legend entries wider than the chart broken into lines that fit it (a narrow chart beside text, a 4:3 slide).
+
+    Without `wrap`, the entries as they are: themes without a template keep their decks byte for byte
+    (kontrast's widest entry is wider than its overview chart; a later change may wrap it there too).
+    """
+    if not wrap:
+        return list(names)
+    room = width - LEGEND_KEY_EM * size
+    return [wrap_label(n, room, size, fonts) if fonts.regular.width(n, size) * LABEL_SAFETY > room else n
+            for n in names]
+
+
+def fit_caption(caption: str, frame: Rect, size: float, fonts: Fonts, wrap: bool = True) -> str:
+    """A chart's caption (in bold) broken into lines as wide as the chart (as it is without `wrap`, see fit_legend)."""
+    width = to_pt(frame.w) - 8
+    if not wrap or fonts.bold.width(caption, size) * LABEL_SAFETY <= width:
+        return caption
+    return wrap_label(caption, width, size, Fonts(fonts.bold, fonts.bold))
+
+
 def _plot_area(frame: Rect, labels: Sequence[str], names: Sequence[str], size: float, fonts: Fonts,
-               caption: bool) -> _Frame:
+               caption: str | None) -> _Frame:
     w, h = to_pt(frame.w), to_pt(frame.h)
     line = fonts.regular.line(size)
     left = label_width(frame, labels, size, fonts) + 10
     right = fonts.regular.width("100\u00a0%", size) * LABEL_SAFETY / 2 + 6
     columns = legend_columns(names, w - 8, size, fonts)
-    rows = -(-len(names) // columns)
-    top = (line * 1.6 if caption else 0.0) + rows * line * 1.35 + line * 0.6
+    lines = [max(n.count("\n") + 1 for n in names[i : i + columns]) for i in range(0, len(names), columns)]
+    top = (caption_height(caption) * line if caption else 0.0) + sum(lines) * line * 1.35 + line * 0.6
     bottom = line * 1.8
     return _Frame(left, top, w - left - right, h - top - bottom, w, h, columns)
+
+
+def caption_height(caption: str) -> float:
+    """The height a chart's caption takes, in lines of the chart's text (its own lines and the space below)."""
+    return 1.6 + 1.2 * caption.count("\n")
 
 
 def _series_names(survey: Survey, missing: bool = True) -> list[str]:
@@ -129,12 +159,13 @@ def _spoken(results: Results, survey: Survey) -> str:
 
 def method_charts(
     survey: Survey, numbers: Sequence[int], sort: str, frame: Rect, theme: Theme, fonts: Fonts,
-    answers: Answers | None = None,
+    answers: Answers | None = None, wrap: bool = False,
 ) -> list[ChartSpec]:
     """One or more charts of the methods' answers: as many bars per chart as fit the frame legibly.
 
     With `answers` (shares computed from a sheet) a caption says how many boards answered, and the
-    alt text gives each method's n.
+    alt text gives each method's n. `wrap`: a caption or legend entries wider than the chart break
+    into lines (see fit_legend).
     """
     methods = [survey.method(n) for n in numbers]
     caption = f"Andel av dem som svarat (n = {answers.n_range(numbers)} länsstyrelser per metod)" if answers else None
@@ -143,11 +174,12 @@ def method_charts(
     if sort == "done":
         methods.sort(key=lambda m: (-(m.results.done if m.results.done is not None else -1), m.number))
     labels = [_method_label(m) for m in methods]
-    names = _series_names(survey, missing)
 
     def measure(size: float) -> tuple[list[float], float]:
         wrapped = wrapped_labels(frame, labels, size, fonts)
-        area = _plot_area(frame, wrapped, names, size, fonts, caption=caption is not None)
+        names = fit_legend(_series_names(survey, missing), to_pt(frame.w) - 8, size, fonts, wrap)
+        shown_caption = fit_caption(caption, frame, size, fonts, wrap) if caption else None
+        area = _plot_area(frame, wrapped, names, size, fonts, caption=shown_caption)
         slot = max(_bar_height(t, size, fonts) for t in wrapped)  # bars are evenly spaced: all get the tallest label's room
         return [slot] * len(methods), area.height
 
@@ -156,25 +188,27 @@ def method_charts(
         size, pages = choose(measure, [False] * len(methods), max(theme.sizes.chart, smallest), smallest)
     except TooTall:  # not even one bar fits: the frame is tiny; draw one bar per chart
         size, pages = smallest, [[i] for i in range(len(methods))]
-    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size, answers, caption, missing)
+    return [_method_chart(survey, [methods[i] for i in page], frame, theme, fonts, size, answers, caption, missing, wrap)
             for page in pages]
 
 
 def _method_chart(survey: Survey, methods: list[Method], frame: Rect, theme: Theme, fonts: Fonts, size: float,
-                  answers: Answers | None, caption: str | None, missing: bool) -> ChartSpec:
+                  answers: Answers | None, caption: str | None, missing: bool, wrap: bool) -> ChartSpec:
     labels = wrapped_labels(frame, [_method_label(m) for m in methods], size, fonts)
-    area = _plot_area(frame, labels, _series_names(survey, missing), size, fonts, caption=caption is not None)
+    names = fit_legend(_series_names(survey, missing), to_pt(frame.w) - 8, size, fonts, wrap)
+    caption = fit_caption(caption, frame, size, fonts, wrap) if caption else None
+    area = _plot_area(frame, labels, names, size, fonts, caption=caption)
     colours = theme.colours.chart
     series = []
-    for key, category in zip(CATEGORY_KEYS, survey.categories.ordered()):
+    for key, name in zip(CATEGORY_KEYS, names):
         values = tuple(getattr(m.results, key) for m in methods)
         colour = getattr(colours, key)
-        series.append(Series(key, category.label, colour, values,
+        series.append(Series(key, name, colour, values,
                              _labels(values, 100, area.width, size, fonts, "percent"), readable_on(colour)))
     unknown = tuple(m.results.unknown() or None for m in methods)
     # the share the survey lacks gets no number on the bar: a "71 %" there would read as an answer
     if missing:
-        series.append(Series("missing", survey.missing_label, colours.missing, unknown,
+        series.append(Series("missing", names[-1], colours.missing, unknown,
                              (None,) * len(methods), readable_on(colours.missing), pattern=True))
     span = ", ".join(
         f"metod {m.number}, {m.short}: {_spoken(m.results, survey)}" + (" (osäkert vilket svar talen hör till)"
@@ -204,8 +238,9 @@ def spec_in(frame: Rect, theme: Theme, size: float, **chart: object) -> ChartSpe
         family=theme.fonts.body,
         size=size,
         text=theme.colours.text,
-        background=theme.colours.background,
+        background=theme.colours.chart.background or theme.colours.background,
         grid=theme.colours.muted,
+        panel=theme.colours.chart.background is not None,
         **chart,  # type: ignore[arg-type]
     )
 
@@ -233,15 +268,21 @@ def dominant(results: Results, columns_uncertain: bool = False) -> str | None:
 OVERVIEW_CAPTION = "Vanligaste svaret per metod (antal metoder)"
 
 
-def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, caption: str | None) -> ChartSpec:
-    """Per method group: in how many methods each answer is clearly the most common, and where it cannot be told."""
+def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, caption: str | None,
+                   wrap: bool = False) -> ChartSpec:
+    """Per method group: in how many methods each answer is clearly the most common, and where it cannot be told.
+
+    `wrap`: a caption or legend entries wider than the chart break into lines (see fit_legend).
+    """
     groups: list[Group] = list(survey.groups)
     size = max(theme.sizes.chart, MIN_CHART_SIZE)
     labels = [f"{g.short} ({len(g.methods)})" for g in groups]
     labels = [wrap_label(t, label_width(frame, labels, size, fonts), size, fonts) for t in labels]
     names = {key: f"{c.label} vanligast" for key, c in zip(CATEGORY_KEYS, survey.categories.ordered())}
     names["unclear"] = "Kan inte avgöras (uppgift saknas eller osäker)"
-    area = _plot_area(frame, labels, list(names.values()), size, fonts, caption=True)
+    shown_names = dict(zip(names, fit_legend(list(names.values()), to_pt(frame.w) - 8, size, fonts, wrap)))
+    shown_caption = fit_caption(caption or OVERVIEW_CAPTION, frame, size, fonts, wrap)
+    area = _plot_area(frame, labels, list(shown_names.values()), size, fonts, caption=shown_caption)
     axis_max = float(max(len(g.methods) for g in groups))
     step = 5.0 if axis_max > 10 else 2.0
     axis_max = step * -(-axis_max // step)
@@ -257,7 +298,8 @@ def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, capt
         colour = getattr(colours, key if key != "unclear" else "missing")
         values = tuple(v or None for v in counts[key])
         shown = _labels(values, axis_max, area.width, size, fonts, "count")
-        series.append(Series(key, names[key], colour, values, shown, readable_on(colour), pattern=key == "unclear"))
+        series.append(Series(key, shown_names[key], colour, values, shown, readable_on(colour),
+                             pattern=key == "unclear"))
     spoken = "; ".join(
         f"{label.replace(chr(10), ' ')}: " + ", ".join(f"{names[k].lower()} {int(counts[k][i])}" for k in counts)
         for i, label in enumerate(labels)
@@ -272,6 +314,6 @@ def overview_chart(survey: Survey, frame: Rect, theme: Theme, fonts: Fonts, capt
         axis_max=axis_max,
         axis_step=step,
         description=f"Stapeldiagram, {(caption or OVERVIEW_CAPTION).lower()}: {spoken}.",
-        caption=caption or OVERVIEW_CAPTION,
+        caption=shown_caption,
         value_format="count",
     )

@@ -9,35 +9,67 @@ from typing import Literal
 
 from slidegen.errors import Location
 from slidegen.models.theme import Theme
+from slidegen.plan.areas import Area
 from slidegen.plan.layout import TEXT_INSETS, Frames
 from slidegen.plan.model import COVER_LAYOUTS, Box, Para, PictureBox, Run, SlidePlan, TextBox
-from slidegen.plan.text import Fonts, fit_single, inner_width
-from slidegen.units import Rect, to_pt
+from slidegen.plan.text import WIDTH_SAFETY, Fonts, fit_single, inner_width
+from slidegen.units import Rect, pt, to_pt
 
 
-def _footer_box(theme: Theme, fonts: Fonts, frame: Rect, run: Run, align: Literal["l", "ctr", "r"], name: str,
+def _footer_box(theme: Theme, fonts: Fonts, area: Area, run: Run, align: Literal["l", "ctr", "r"], name: str,
                 source: Location | None) -> TextBox:
-    """One line of footer text at the theme's small size; TooLong (located at `source`) when it needs two."""
-    p = Para((run,), space_before=0, align=align, source=source)
-    w = inner_width(frame.w, TEXT_INSETS)
-    h = to_pt(frame.h - TEXT_INSETS.top - TEXT_INSETS.bottom)
-    size = fit_single(p, w, h, fonts, theme.sizes.small, theme.sizes.small)
-    return TextBox(frame, (p,), size, theme.fonts.body, theme.colours.muted, "text", TEXT_INSETS, anchor="b", name=name)
+    """One line of footer text at the theme's small size (or the template's); TooLong (located at `source`) when it needs two."""
+    p = Para((run,), space_before=0, align=area.align or align, source=source)
+    frame, insets = area.frame, area.insets
+    w = inner_width(frame.w, insets)
+    h = to_pt(frame.h - insets.top - insets.bottom)
+    largest = area.size or theme.sizes.small
+    smallest = min(largest, theme.sizes.small)
+    measure = fonts.capitals() if area.caps else fonts
+    if area.placeholder is not None:  # the template's own box, drawn to fit its prompt: it grows to one line
+        h = max(h, fonts.regular.line(smallest))
+        wide = measure.pick(run).width(run.text, largest) * WIDTH_SAFETY + 2
+        if wide > w:
+            frame = _widened(frame, pt(wide) + insets.left + insets.right, p.align)
+            w = wide
+    size = fit_single(p, w, h, measure, largest, smallest)
+    return TextBox(frame, (p,), size, theme.fonts.body, theme.colours.muted, "text", insets,
+                   anchor=area.anchor if area.placeholder else "b", name=name, placeholder=area.placeholder)
+
+
+def _widened(frame: Rect, width: int, align: str) -> Rect:
+    """A frame made wider on the side away from its text's alignment."""
+    grow = width - frame.w
+    x = frame.x - grow if align == "r" else frame.x - grow // 2 if align == "ctr" else frame.x
+    return Rect(x, frame.y, width, frame.h)
+
+
+def _places(frames: Frames, layout: str) -> dict[str, Area | None] | None:
+    """Where the footer's parts go on a layout: the template's areas for it, else slidegen's own footer frames."""
+    areas = frames.areas.get(layout) or frames.areas.get("content")
+    if areas is not None:
+        return {"footer": areas.footer, "date": areas.date, "number": areas.number}
+    places = frames.footer
+    if places is None:
+        return None
+    return {"footer": Area(places.text, TEXT_INSETS, "b"), "date": Area(places.date, TEXT_INSETS, "b"),
+            "number": Area(places.number, TEXT_INSETS, "b")}
 
 
 def footer_boxes(theme: Theme, frames: Frames, fonts: Fonts, number: int, date: dt.date | None,
-                 text_source: Location | None = None) -> tuple[TextBox, ...]:
+                 text_source: Location | None = None, layout: str = "content") -> tuple[TextBox, ...]:
     """The footer of slide `number`: the parts the theme shows, each in its own place (no date while it is unknown)."""
-    f, places = theme.footer, frames.footer
+    f, places = theme.footer, _places(frames, layout)
     if places is None:
         return ()
     out = []
-    if f.text:
-        out.append(_footer_box(theme, fonts, places.text, Run(f.text), "l", "Footer", text_source))
-    if f.date and date is not None:
-        out.append(_footer_box(theme, fonts, places.date, Run(date.isoformat()), "ctr", "Date", None))
-    if f.slide_number:
-        out.append(_footer_box(theme, fonts, places.number, Run(str(number), field="slidenum"), "r", "Slide number", None))
+    if f.text and places["footer"] is not None:
+        out.append(_footer_box(theme, fonts, places["footer"], Run(f.text), "l", "Footer", text_source))
+    if f.date and date is not None and places["date"] is not None:
+        out.append(_footer_box(theme, fonts, places["date"], Run(date.isoformat()), "ctr", "Date", None))
+    if f.slide_number and places["number"] is not None:
+        out.append(_footer_box(theme, fonts, places["number"], Run(str(number), field="slidenum"), "r",
+                               "Slide number", None))
     return tuple(out)
 
 
@@ -53,7 +85,7 @@ def add_chrome(slides: list[SlidePlan], theme: Theme, frames: Frames, fonts: Fon
     for number, slide in enumerate(slides, start=1):
         extra: list[Box] = []
         if slide.layout not in COVER_LAYOUTS or theme.footer.title_slides:
-            extra.extend(footer_boxes(theme, frames, fonts, number, date, text_source))
+            extra.extend(footer_boxes(theme, frames, fonts, number, date, text_source, slide.layout))
         if picture is not None:
             extra.append(picture)
         out.append(replace(slide, boxes=(*slide.boxes, *extra)) if extra else slide)

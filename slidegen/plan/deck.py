@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from slidegen.errors import ContentError, Problem
 from slidegen.models.bundle import Bundle
+from slidegen.load.template import TemplateInfo
+from slidegen.plan.areas import TEMPLATE_LINE_EM, scaled
 from slidegen.plan.chrome import add_chrome
 from slidegen.plan.context import Context
 from slidegen.plan.kinds import PLANNERS
 from slidegen.plan.layout import frames_for
 from slidegen.plan.model import Base, DeckPlan, PictureBox, Properties, SlidePlan
 from slidegen.plan.pictures import blurry_note
+from slidegen.plan.readable import readable_slides
 from slidegen.plan.text import Fonts, TooLong
 from slidegen.stamp import build_time
 
 
 def plan_deck(bundle: Bundle) -> DeckPlan:
     """Plan every slide of a deck; every text that cannot fit is reported at once."""
-    theme = bundle.theme.model
     files = bundle.theme.files
-    title_fonts, notice_t = Fonts.of(theme.fonts.title, theme.fonts.measure_unknown_as)
-    body_fonts, notice_b = Fonts.of(theme.fonts.body, theme.fonts.measure_unknown_as)
-    ctx = Context(bundle, theme, frames_for(theme, files.logo_pixels), title_fonts, body_fonts)
+    info = files.template_info
+    theme = scaled(bundle.theme.model, info.height if info is not None else bundle.theme.model.size[1])
+    lines = TEMPLATE_LINE_EM if info is not None else 0.0
+    title_fonts, notice_t = Fonts.of(theme.fonts.title, theme.fonts.measure_unknown_as, lines)
+    body_fonts, notice_b = Fonts.of(theme.fonts.body, theme.fonts.measure_unknown_as, lines)
+    layouts = theme.template.layouts.names(template=True) if theme.template is not None else None
+    ctx = Context(bundle, theme, frames_for(theme, files.logo_pixels, info, layouts), title_fonts, body_fonts)
     ctx.notices.extend(n for n in dict.fromkeys((notice_t, notice_b)) if n)
     ctx.notices.extend(bundle.notes())
     slides: list[SlidePlan] = []
@@ -38,13 +44,16 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
                             logo_source=bundle.theme.doc.location(("logo", "file")))
     except TooLong as exc:
         problems.append(Problem(exc.source or footer_source, f"the footer must fit one line: {exc.advice()}"))
+    slides, unreadable = readable_slides(slides, theme, dict(ctx.frames.areas), bundle.theme.doc,
+                                         {"title": title_fonts, "body": body_fonts})
+    problems.extend(unreadable)
     if problems:
         raise ContentError(problems)
     ctx.notices.extend(note for s in slides for box in s.boxes
                        if isinstance(box, PictureBox) and (note := blurry_note(box)) is not None)
     base = Base()
-    if theme.template is not None:
-        base = Base(files.template, theme.template.layouts.names(template=True))
+    if theme.template is not None and layouts is not None:
+        base = Base(files.template, {role: _real_name(info, name) for role, name in layouts.items()})
     return DeckPlan(
         name=bundle.name,
         width=ctx.frames.width,
@@ -54,6 +63,12 @@ def plan_deck(bundle: Bundle) -> DeckPlan:
         notices=tuple(dict.fromkeys(ctx.notices)),
         base=base,
     )
+
+
+def _real_name(info: TemplateInfo | None, name: str) -> str:
+    """A layout's name as the template spells it (theme.yaml writes a line break as ⏎)."""
+    layout = info.layout(name) if info is not None else None
+    return layout.name if layout is not None else name
 
 
 def _duplicate_titles(slides: list[SlidePlan]) -> list[Problem]:

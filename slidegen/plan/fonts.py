@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -14,6 +14,8 @@ METRIC_TWINS: dict[str, str] = {
     "helvetica": "liberation-sans",
     "liberation sans": "liberation-sans",
     "arimo": "liberation-sans",
+    "arial narrow": "liberation-sans-narrow",
+    "liberation sans narrow": "liberation-sans-narrow",
     "dejavu sans": "dejavu-sans",
 }
 """Font families whose metrics slidegen ships, mapped to the metric-compatible font measured."""
@@ -93,10 +95,15 @@ def load_metrics(name: str, kerned: bool = False) -> FontMetrics:
     )
 
 
-def metrics_for(family: str, bold: bool = False, unknown_as: str = "DejaVu Sans") -> tuple[FontMetrics, str | None]:
-    """The metrics to measure a family with, and a notice when another family's metrics (`unknown_as`) stand in."""
+def metrics_for(family: str, bold: bool = False, unknown_as: str = "DejaVu Sans",
+                min_line_em: float = 0.0) -> tuple[FontMetrics, str | None]:
+    """The metrics to measure a family with, and a notice when another family's metrics (`unknown_as`) stand in.
+
+    Lines are measured at least `min_line_em` high (at least UNKNOWN_LINE_EM for a stand-in).
+    """
     twin = METRIC_TWINS.get(family.strip().lower())
     notice = None
+    face = "bold" if bold else "regular"
     if twin is None:
         twin = METRIC_TWINS.get(unknown_as.strip().lower(), FALLBACK)
         why = (
@@ -105,4 +112,22 @@ def metrics_for(family: str, bold: bool = False, unknown_as: str = "DejaVu Sans"
             else "as the theme says (fonts.measure_unknown_as); check that no text overflows"
         )
         notice = f"font {family!r} has no known metrics; text is measured with {unknown_as}, {why}"
-    return load_metrics(f"{twin}-{'bold' if bold else 'regular'}"), notice
+        return _roomy(f"{twin}-{face}", max(min_line_em, UNKNOWN_LINE_EM)), notice
+    if min_line_em:
+        return _roomy(f"{twin}-{face}", min_line_em), notice
+    return load_metrics(f"{twin}-{face}"), notice
+
+
+UNKNOWN_LINE_EM = 1.25
+"""Lines of a family without metrics are measured at least this high (in em): fonts differ more in line height
+than in width (Verdana 1.22, DengXian 1.3), and a line too many is worse than a little room to spare."""
+
+
+@lru_cache(maxsize=None)
+def _roomy(name: str, line_em: float) -> FontMetrics:
+    """A face's metrics with lines at least `line_em` high."""
+    base = load_metrics(name)
+    line = max(base.line_height_units, round(base.units_per_em * line_em))
+    if line == base.line_height_units:
+        return base
+    return replace(base, line_height_units=line, _cache={})

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
+from slidegen.load.template import TemplateInfo
 from slidegen.models.theme import Theme
+from slidegen.plan.areas import DATE_WIDTH, GAP, OWN_INSETS, SLIDE_NUMBER_WIDTH, Area, LayoutAreas, template_areas
 from slidegen.plan.fonts import metrics_for
 from slidegen.plan.model import Insets
-from slidegen.units import EMU_PER_PT, SLIDE_SIZES, Rect, cm
+from slidegen.units import EMU_PER_PT, Rect, cm
 
-TEXT_INSETS = Insets(cm(0.25), cm(0.13), cm(0.25), cm(0.13))
-"""Inner margins of every text box (the office suites' usual 0.1 × 0.05 inch)."""
+TEXT_INSETS = OWN_INSETS
+"""Inner margins of every text box of slidegen's own (the office suites' usual 0.1 × 0.05 inch)."""
 
 CELL_INSETS = Insets(cm(0.18), cm(0.08), cm(0.18), cm(0.08))
 """Inner margins of table cells."""
@@ -19,10 +22,6 @@ CELL_INSETS = Insets(cm(0.18), cm(0.08), cm(0.18), cm(0.08))
 TITLE_HEIGHT = cm(3.2)
 """The title frame's height at least; themes with large titles get more (see title_height)."""
 
-GAP = cm(0.4)
-
-SLIDE_NUMBER_WIDTH = cm(2.5)
-DATE_WIDTH = cm(4.0)
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,17 @@ class Frames:
     cover_sub: Rect
     footer: FooterFrames | None = None
     logo: Rect | None = None
+    areas: Mapping[str, LayoutAreas] = field(default_factory=dict)
+    """With a template: the areas of each mapped layout, by kind of slide (`title`, `content`, `title_only` …)."""
+
+    def area(self, layout: str, part: str) -> Area:
+        """Where the title or body of a slide on a layout goes, and how it is set there (the template's way, if any)."""
+        areas = self.areas.get(layout) or self.areas.get("content")
+        if areas is not None:
+            return getattr(areas, part)
+        if part == "title":
+            return Area(self.cover_title if layout == "title" else self.title, TEXT_INSETS, "b")
+        return Area(self.cover_sub if layout == "title" else self.body, TEXT_INSETS, "t")
 
 
 def logo_frame(theme: Theme, pixels: tuple[int, int], width: int, height: int) -> Rect:
@@ -76,9 +86,15 @@ def footer_height(theme: Theme) -> int:
     return _lines_height(theme, theme.fonts.body, theme.sizes.small, 1)
 
 
-def frames_for(theme: Theme, logo_pixels: tuple[int, int] | None = None) -> Frames:
-    """The frames of a theme's slide size, margins, footer and logo: nothing overlaps anything else."""
-    width, height = SLIDE_SIZES[theme.slide_size]
+def frames_for(theme: Theme, logo_pixels: tuple[int, int] | None = None, template: TemplateInfo | None = None,
+               layouts: Mapping[str, str] | None = None) -> Frames:
+    """The frames of a theme's slide size, margins, footer and logo: nothing overlaps anything else.
+
+    With a template, its size, and the areas of its mapped layouts (`layouts`: kind of slide → name).
+    """
+    if template is not None and layouts is not None:
+        return _template_frames(theme, logo_pixels, template, layouts)
+    width, height = theme.size
     m = theme.margins
     left, right, top, bottom = cm(m.left), cm(m.right), cm(m.top), cm(m.bottom)
     inner_w = width - left - right
@@ -115,3 +131,15 @@ def _footer(theme: Theme, x0: int, x1: int, y: int, h: int) -> FooterFrames:
     date = Rect((x0 + x1 - DATE_WIDTH) // 2, y, DATE_WIDTH, h)
     text_right = (date.x if theme.footer.date else number.x if theme.footer.slide_number else x1) - GAP
     return FooterFrames(Rect(x0, y, text_right - x0, h), date, number)
+
+
+def _template_frames(theme: Theme, logo_pixels: tuple[int, int] | None, template: TemplateInfo,
+                     layouts: Mapping[str, str]) -> Frames:
+    """Frames on a template: every kind of slide in the areas of its layout; the logo in its corner."""
+    width, height = template.width, template.height
+    logo = logo_frame(theme, logo_pixels, width, height) if theme.logo and logo_pixels else None
+    areas = template_areas(theme, template, layouts, logo)
+    content = areas.get("content") or next(iter(areas.values()))
+    cover = areas.get("title") or content
+    return Frames(width, height, content.title.frame, content.body.frame, cover.title.frame, cover.body.frame,
+                  None, logo, areas)

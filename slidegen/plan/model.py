@@ -216,6 +216,8 @@ class ChartSpec:
     """The number format of the native chart's value labels (`#,##0" st"`); empty: the survey's."""
     axis_format: str = ""
     """The number format of the native chart's value axis; empty: the survey's."""
+    panel: bool = False
+    """Drawn on a plot area filled with `background` (not on the slide's own background)."""
 
     def key(self) -> str:
         """A hash of everything that decides how the chart looks."""
@@ -270,6 +272,8 @@ class TextBox:
     insets: Insets
     anchor: Literal["t", "ctr", "b"] = "t"
     name: str = "Text"
+    placeholder: tuple[str, int] | None = None
+    """The template placeholder (type, index) the text goes into; None: the renderer's own choice."""
 
 
 @dataclass(frozen=True)

@@ -52,10 +52,10 @@ class Fonts:
     bold_italic: FontMetrics | None = None
 
     @classmethod
-    def of(cls, family: str, unknown_as: str = "DejaVu Sans") -> tuple["Fonts", str | None]:
+    def of(cls, family: str, unknown_as: str = "DejaVu Sans", min_line_em: float = 0.0) -> tuple["Fonts", str | None]:
         """The metrics of a family (another family's when it has none), and a notice when that happened."""
-        regular, notice = metrics_for(family, bold=False, unknown_as=unknown_as)
-        bold, _ = metrics_for(family, bold=True, unknown_as=unknown_as)
+        regular, notice = metrics_for(family, bold=False, unknown_as=unknown_as, min_line_em=min_line_em)
+        bold, _ = metrics_for(family, bold=True, unknown_as=unknown_as, min_line_em=min_line_em)
         return cls(regular, bold), notice
 
     def drawn(self) -> "Fonts":
@@ -66,6 +66,23 @@ class Fonts:
         if run.italic and self.italic is not None and self.bold_italic is not None:
             return self.bold_italic if run.bold else self.italic
         return self.bold if run.bold else self.regular
+
+    def capitals(self) -> "Fonts":
+        """The same metrics measuring every text in capitals (a template that sets its titles `cap="all"`)."""
+        return Fonts(Capitals(self.regular), Capitals(self.bold))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Capitals:
+    """A face's metrics for text shown in capitals: widths of the upper-case text."""
+
+    metrics: FontMetrics
+
+    def width(self, text: str, size: float) -> float:
+        return self.metrics.width(text.upper(), size)
+
+    def line(self, size: float) -> float:
+        return self.metrics.line(size)
 
 
 @lru_cache(maxsize=16)

@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 
+from slidegen.plan.charts import caption_height
 from slidegen.plan.fonts import METRIC_TWINS
 from slidegen.plan.model import LABEL_PAD, ChartSpec
 from slidegen.units import EMU_PER_INCH
@@ -21,7 +22,8 @@ from slidegen.units import EMU_PER_INCH
 HATCH = "///"
 
 
-TWIN_FAMILIES = {"carlito": "Carlito", "liberation-sans": "Liberation Sans", "dejavu-sans": "DejaVu Sans"}
+TWIN_FAMILIES = {"carlito": "Carlito", "liberation-sans": "Liberation Sans", "dejavu-sans": "DejaVu Sans",
+                 "liberation-sans-narrow": "Liberation Sans Narrow"}
 
 
 @lru_cache(maxsize=None)
@@ -142,7 +144,7 @@ def _figure(spec: ChartSpec, dpi: int) -> Figure:
                   hatch=HATCH if s.pattern else None, label=s.name, linewidth=0)
             for s in spec.series
         ]
-        legend_top = 1 - (line * 1.6 if spec.caption else 0.0)
+        legend_top = 1 - (line * caption_height(spec.caption) if spec.caption else 0.0)
         fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, legend_top), ncol=spec.legend_columns,
                    frameon=False, prop=font, labelcolor=spec.text, handlelength=1.4, columnspacing=1.2,
                    borderaxespad=0.0, borderpad=0.0)

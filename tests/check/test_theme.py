@@ -72,9 +72,12 @@ def test_theme_errors_are_reported_by_validate(project: Project):
     from slidegen.commands.validate import validate_paths
 
     edit_yaml(project, '\n  text: "#1E2A24"', '\n  text: "#AAAAAA"')
+    edit_yaml(project, "  file: template.pptx\n", "  file: template.pptx\n  fix_colours: false\n")
     with pytest.raises(ContentError) as err:
         validate_paths(project, [project.themes / "mall" / "theme.yaml"])
-    assert "colours.text: #AAAAAA on background #F6F5F1 has contrast" in str(err.value)
+    assert ('colours.text: on layout "Rubrik och innehåll" the body text #AAAAAA has contrast 2.1:1 with #F6F5F1 '
+            "behind it (background), and it needs 4.5:1; set `template.colours.content.text` to a colour readable "
+            "there (or remove `fix_colours: false` to let slidegen choose one)") in str(err.value)
 
 
 def test_a_logo_too_wide_for_the_slide_is_a_theme_problem(project: Project):
@@ -85,3 +88,12 @@ def test_a_logo_too_wide_for_the_slide_is_a_theme_problem(project: Project):
     (msg,) = problems(project)
     assert msg.startswith(f"themes/mall/theme.yaml:{line}:") and "logo.height: at " in msg
     assert "more than a third of the slide; set `height:` to at most 0.0" in msg
+
+
+def test_a_slide_size_of_another_form_is_located_and_names_the_forms(project: Project):
+    theme = project.themes / "default" / "theme.yaml"
+    line = replace_once(theme, 'slide_size: "16:9"', 'slide_size: "5:4"')
+    with pytest.raises(ContentError) as err:
+        Library(project).theme(theme)
+    assert (f"themes/default/theme.yaml:{line}:13: slide_size: `5:4` is not a slide size; write `16:9`, `16:10`, "
+            "`4:3`, `A4` or a size in centimetres such as `25.4 × 14.29 cm`") in str(err.value)

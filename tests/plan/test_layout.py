@@ -129,3 +129,9 @@ def test_the_logo_comes_last_on_every_slide(tmp_path):
     slides = add_chrome([_slide("title"), _slide("content")], theme, frames, FONTS, dt.date(2016, 10, 28), path)
     for slide in slides:
         assert slide.boxes[-1] == PictureBox(frames.logo, path, None, name="Logo")
+
+
+def test_a_theme_without_a_template_may_name_its_slide_size():
+    assert (frames_for(themed(slide_size="A4")).width, frames_for(themed(slide_size="A4")).height) == (9906000, 6858000)
+    f = frames_for(themed(slide_size="25.4 × 14.29 cm"))
+    assert (f.width, f.height) == (cm(25.4), cm(14.29)) and f.body.right <= f.width

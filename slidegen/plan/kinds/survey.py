@@ -59,10 +59,10 @@ def plan_method_table(ctx: Context, slide: MethodTableSlide, i: int) -> list[Sli
         description=description,
     )
     sizes = ctx.theme.sizes
-    tables = plan_tables(spec, ctx.frames.body, ctx.body_fonts, table_style(ctx), CELL_INSETS, sizes.table,
-                         sizes.table_min)
+    frame = ctx.frames.area("title_only", "body").frame
+    tables = plan_tables(spec, frame, ctx.body_fonts, table_style(ctx), CELL_INSETS, sizes.table, sizes.table_min)
     source = ctx.loc("slides", i)
-    titles = numbered_titles(ctx, title, len(tables), source)
+    titles = numbered_titles(ctx, title, len(tables), source, layout="title_only")
     notes = with_answers(slide.notes, answers, wanted)
     return [SlidePlan("title_only", t, (tb,), source, notes) for t, tb in zip(titles, tables)]
 
@@ -81,11 +81,12 @@ def _header_cell(label: str, explanation: str | None) -> Cell:
 def plan_chart(ctx: Context, slide: ChartSlide, i: int) -> list[SlidePlan]:
     survey = ctx.bundle.survey(slide.survey).model
     answers = ctx.bundle.answers(slide.survey)
-    frame = ctx.frames.body
-    specs = method_charts(survey, list(slide.methods), slide.sort, frame, ctx.theme, ctx.body_fonts, answers)
+    frame = ctx.frames.area("title_only", "body").frame
+    specs = method_charts(survey, list(slide.methods), slide.sort, frame, ctx.chart_theme("title_only", frame),
+                          ctx.body_fonts, answers, wrap=ctx.on_template)
     source = ctx.loc("slides", i)
     renderer = slide.renderer or ctx.bundle.deck.model.charts
-    titles = numbered_titles(ctx, slide.title, len(specs), source)
+    titles = numbered_titles(ctx, slide.title, len(specs), source, layout="title_only")
     notes = with_answers(slide.notes, answers, list(slide.methods))
     return [
         SlidePlan("title_only", t, (ChartBox(frame, spec, renderer),), source, notes)

@@ -48,7 +48,7 @@ def plan_title(ctx: Context, slide: TitleSlide, i: int) -> list[SlidePlan]:
         )
     boxes: tuple[TextBox, ...] = ()
     if paras:
-        boxes = (single_page_box(ctx, paras, ctx.frames.cover_sub, "subtitle", source),)
+        boxes = (single_page_box(ctx, paras, ctx.frames.area("title", "body"), "subtitle", source),)
     return [SlidePlan("title", title, boxes, source, slide.notes)]
 
 
@@ -77,7 +77,7 @@ def plan_agenda_points(ctx: Context, slide: AgendaPointsSlide, i: int) -> list[S
         Para((Run(f"{text} ({n})"),), space_before=0.8, source=ctx.loc("agenda", n - 1)) for n, text in rest
     ]
     if not paras:
-        return [SlidePlan("title_only", title_box(ctx, title, source), (), source, slide.notes)]
+        return [SlidePlan("title_only", title_box(ctx, title, source, layout="title_only"), (), source, slide.notes)]
     return text_slides(ctx, title, paras, source, slide.notes)
 
 
@@ -113,7 +113,8 @@ def plan_bullets(ctx: Context, slide: BulletsSlide, i: int) -> list[SlidePlan]:
     text_frame, chart_frame = ctx.frames.body.split_h(0.52, cm(0.8))
     slides = text_slides(ctx, title, paras, source, slide.notes, frame=text_frame)
     survey = ctx.bundle.survey(slide.chart.survey).model
-    spec = overview_chart(survey, chart_frame, ctx.theme, ctx.body_fonts, slide.chart.title)
+    spec = overview_chart(survey, chart_frame, ctx.chart_theme("content", chart_frame), ctx.body_fonts,
+                          slide.chart.title, wrap=ctx.on_template)
     chart = ChartBox(chart_frame, spec, slide.chart.renderer or ctx.bundle.deck.model.charts, name="Overview chart")
     first = slides[0]
     slides[0] = replace(first, boxes=(*first.boxes, chart))
@@ -170,5 +171,5 @@ def plan_section(ctx: Context, slide: SectionSlide, i: int) -> list[SlidePlan]:
     boxes: tuple[TextBox, ...] = ()
     if slide.subtitle:
         p = Para((Run(slide.subtitle),), space_before=0, align="ctr", source=ctx.loc("slides", i, "subtitle"))
-        boxes = (single_page_box(ctx, [p], ctx.frames.cover_sub, "subtitle", source),)
+        boxes = (single_page_box(ctx, [p], ctx.frames.area("title", "body"), "subtitle", source),)
     return [SlidePlan("title", title, boxes, source, slide.notes)]

@@ -8,6 +8,7 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
@@ -29,6 +30,7 @@ def presentation(theme: Theme, width: int, height: int, template: Path | None = 
         prs = open_template(template)
         remove_slides(prs)
         _drop_thumbnail(prs)
+        add_missing_parts(prs)
         return prs
     return Presentation(io.BytesIO(_own(theme, width, height)))
 
@@ -106,6 +108,30 @@ def _theme_part(prs: PresentationType, theme: Theme) -> None:
     fonts.find(f"{{{A}}}minorFont/{{{A}}}latin").set("typeface", theme.fonts.body)
     root.set("name", theme.name)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+MISSING_PARTS = (
+    (RT.PRES_PROPS, CT.PML_PRES_PROPS, "/ppt/presProps.xml", "presentationPr"),
+    (RT.VIEW_PROPS, CT.PML_VIEW_PROPS, "/ppt/viewProps.xml", "viewPr"),
+)
+"""Parts PowerPoint wants that some templates lack (LibreOffice writes neither): relationship, type, name, root."""
+
+
+def add_missing_parts(prs: PresentationType) -> None:
+    """Add the presentation properties and view properties parts when the template has none."""
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    part = prs.part
+    have = {rel.reltype for rel in part.rels.values()}
+    names = {str(p.partname) for p in part.package.iter_parts()}
+    for reltype, content_type, name, root in MISSING_PARTS:
+        if reltype in have or name in names:
+            continue
+        blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:{root} xmlns:a="{A}" '
+                f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="{P}"/>')
+        part.relate_to(Part(PackURI(name), content_type, part.package, blob.encode()), reltype)
 
 
 def remove_slides(prs: PresentationType) -> None:

@@ -101,7 +101,27 @@ def add_native_chart(slide: Slide, box: ChartBox) -> GraphicFrame:
     _axes(chart, spec)
     _plot_layout(chart, spec)
     _valid_axis_ids(chart)
+    if spec.panel:
+        _panel(chart, spec.background)
     return frame
+
+
+def _panel(chart, colour: str) -> None:
+    """Fill the whole chart area with its own background (charts drawn on a plot area of their own)."""
+    space = chart._chartSpace
+    sp_pr = space.find(qn("c:spPr"))
+    if sp_pr is None:
+        sp_pr = etree.Element(qn("c:spPr"))
+        anchor = next((space.find(qn(t)) for t in ("c:txPr", "c:externalData", "c:printSettings", "c:userShapes",
+                                                    "c:extLst") if space.find(qn(t)) is not None), None)
+        if anchor is not None:
+            anchor.addprevious(sp_pr)
+        else:
+            space.append(sp_pr)
+    for child in list(sp_pr):
+        sp_pr.remove(child)
+    fill = etree.SubElement(sp_pr, qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:srgbClr"), val=colour[1:].upper())
 
 
 def _hide_labels(dLbls: etree._Element, indexes: list[int]) -> None:

@@ -24,7 +24,15 @@ from slidegen.render.pptx.base import presentation
 from slidegen.render.pptx.charts import ChartPicture, add_chart
 from slidegen.render.pptx.package import add_slide, count_parts, save
 from slidegen.render.pptx.properties import set_properties
-from slidegen.render.pptx.shapes import mark_decorative, remove_shape, set_description
+from slidegen.render.pptx.shapes import (
+    add_placeholder,
+    first_in_reading_order,
+    mark_decorative,
+    placeholder_ref,
+    remove_shape,
+    set_description,
+    title_placeholder,
+)
 from slidegen.render.pptx.table import render_table
 from slidegen.render.pptx.text import fill_frame
 
@@ -52,10 +60,24 @@ class SlideContext:
                 return ph
         return None
 
+    def placeholder(self, ref: tuple[str, int], name: str) -> Any:
+        """The slide's placeholder that inherits from the layout's (type, index), added when the slide has none.
+
+        python-pptx copies no date, footer or slide-number placeholders onto a slide; they are added here.
+        """
+        for ph in self.free:
+            if placeholder_ref(ph) == ref:
+                self.free.remove(ph)
+                return ph
+        return add_placeholder(self.slide, ref, name)
+
 
 def render_text(ctx: SlideContext, box: TextBox) -> None:
-    """A text box: into the layout's body or subtitle placeholder when there is one, else a new text box."""
-    ph = ctx.take(BODY_TYPES) if box.role in ("body", "subtitle") else None
+    """A text box: into the placeholder the plan names, else the layout's body or subtitle placeholder, else a new box."""
+    if box.placeholder is not None:
+        ph = ctx.placeholder(box.placeholder, box.name)
+    else:
+        ph = ctx.take(BODY_TYPES) if box.role in ("body", "subtitle") else None
     f = box.frame
     if ph is None:
         shape = ctx.slide.shapes.add_textbox(Emu(f.x), Emu(f.y), Emu(f.w), Emu(f.h))
@@ -102,6 +124,9 @@ def render_slide(prs: Presentation, layouts: dict[str, Any], plan: SlidePlan, la
     """Add one planned slide: title first (reading order), then the boxes; unused placeholders removed."""
     slide = add_slide(prs, layouts[plan.layout])
     title = slide.shapes.title
+    if plan.title.placeholder is not None or title is None:  # a layout without one gets a title placeholder
+        title = title_placeholder(slide, plan.title.placeholder or ("title", 0))
+    first_in_reading_order(slide, title)
     ctx = SlideContext(slide, lang, [ph for ph in slide.placeholders if ph.element is not title.element],
                        chart_picture, picture)
     t = plan.title

@@ -191,3 +191,21 @@ def test_chart_files_are_the_same_bytes_in_every_run(tmp_path):
         for _ in range(2)
     ]
     assert runs[0] == runs[1] and runs[0].count("\n") == 2
+
+
+def test_a_native_chart_on_a_plot_area_of_its_own_fills_its_chart_area(project: Project):
+    from dataclasses import replace
+
+    from slidegen.build import load, plan
+    from slidegen.plan.model import ChartBox
+    from slidegen.render.pptx.chart_native import add_native_chart
+
+    (deck,) = plan(load(project, [project.content / "decks" / f"{DECK}.yaml"]))
+    box = next(b for s in deck.slides for b in s.boxes if isinstance(b, ChartBox))
+    prs = Presentation()
+    for panel, fills in ((False, []), (True, ["F6F5F1"])):
+        spec = replace(box.chart, panel=panel, background="#F6F5F1")
+        frame = add_native_chart(prs.slides.add_slide(prs.slide_layouts[6]), replace(box, chart=spec))
+        space = frame.chart._chartSpace
+        found = [c.get("val") for c in space.iterfind(f"{qn('c:spPr')}/{qn('a:solidFill')}/{qn('a:srgbClr')}")]
+        assert found == fills
