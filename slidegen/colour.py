@@ -1,6 +1,12 @@
-"""Colour arithmetic: relative luminance and contrast ratio as WCAG 2 defines them."""
+"""Colour arithmetic: luminance and contrast as WCAG 2 defines them, and choosing colours that reach its minimums."""
 
 from __future__ import annotations
+
+import colorsys
+import itertools
+import math
+from dataclasses import dataclass
+from typing import Sequence
 
 
 def luminance(hex_colour: str) -> float:
@@ -20,3 +26,175 @@ def contrast(a: str, b: str) -> float:
 def readable_on(background: str, dark: str = "#000000", light: str = "#FFFFFF") -> str:
     """Whichever of a dark and a light text colour contrasts more with the background."""
     return dark if contrast(dark, background) >= contrast(light, background) else light
+
+
+MINIMUM: dict[str, float] = {"text": 4.5, "title": 3.0, "segment": 3.0}
+"""WCAG 2.x: 4.5:1 for text, 3:1 for large text (≥ 18 pt) and for graphics such as chart segments."""
+
+
+
+LARGE_TEXT_PT = 18.0
+"""Text at least this large counts as large text; titles that may shrink below it need the text minimum."""
+
+
+
+def ratio(value: float) -> str:
+    """A contrast ratio as people write it, rounded down so a failing ratio never shows as the minimum: `2.8:1`."""
+    return f"{math.floor(value * 10 + 1e-9) / 10:g}:1"
+
+
+
+BLACK, WHITE = "#000000", "#FFFFFF"
+
+
+
+INK_TOP, INK_BOTTOM = 0.15, 0.1
+"""The share of a line's height above its capitals and below its descenders: no ink there, so not checked."""
+
+
+
+def ink(y: int, h: int, line: int) -> tuple[int, int]:
+    """The part of a text block (top y, height h; lines `line` high) that glyphs are drawn in."""
+    top, bottom = round(line * INK_TOP), round(line * INK_BOTTOM)
+    return (y + top, max(1, h - top - bottom)) if h > top + bottom else (y, h)
+
+
+
+IGNORED_SHARE = 0.02
+"""What may contrast less behind a text: 2 % of its area (the soft edge of a band in a picture)."""
+
+
+
+Behind = Sequence["str | tuple[str, float]"]
+"""Colours behind a text: plain (each counts alike), or with the share of the area each covers."""
+
+
+
+def against(colour: str, behind: Behind) -> tuple[float, str | None]:
+    """The lowest contrast of a colour with what is behind it (leaving out IGNORED_SHARE of it), and that colour."""
+    pairs = [(b, 1.0) if isinstance(b, str) else b for b in behind]
+    total = sum(w for _, w in pairs)
+    if not pairs or total <= 0:
+        return 21.0, None
+    ranked = sorted((contrast(colour, c), c, w) for c, w in pairs)
+    seen = 0.0
+    for r, c, w in ranked:
+        seen += w
+        if seen > IGNORED_SHARE * total:
+            return r, c
+    return ranked[-1][0], ranked[-1][1]
+
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The colour a text takes on what lies behind it: the wanted one if readable, else the first readable alternative."""
+
+    wanted: str
+    colour: str | None
+    """None when no colour tried is readable."""
+    source: str
+    """Where the colour comes from: `theme`, or the alternative's name (`the template's`, `black` …)."""
+    ratio: float
+    """The chosen colour's lowest contrast (the wanted one's when none passes)."""
+    worst: str | None
+    """What behind the text the wanted colour contrasts least with."""
+    wanted_ratio: float
+    minimum: float
+
+    @property
+    def changed(self) -> bool:
+        return self.colour is not None and self.colour != self.wanted
+
+
+
+def choose_colour(wanted: str, behind: Behind, minimum_ratio: float,
+                  alternatives: Sequence[tuple[str | None, str]] = (), black_or_white: bool = True) -> Choice:
+    """The wanted colour if it is readable on everything behind, else the first alternative that is, else black or white.
+
+    `alternatives` are (colour, where it comes from); None colours are skipped.
+    """
+    ratio_wanted, worst = against(wanted.upper(), behind)
+    if ratio_wanted >= minimum_ratio or not behind:
+        return Choice(wanted, wanted, "theme", ratio_wanted, worst, ratio_wanted, minimum_ratio)
+    tried = [*alternatives, *([(BLACK, "black"), (WHITE, "white")] if black_or_white else [])]
+    best: tuple[float, str, str] | None = None
+    for colour, source in tried:
+        if colour is None:
+            continue
+        r, _ = against(colour.upper(), behind)
+        if r >= minimum_ratio and source not in ("black", "white"):
+            return Choice(wanted, colour.upper(), source, r, worst, ratio_wanted, minimum_ratio)
+        if source in ("black", "white") and r >= minimum_ratio and (best is None or r > best[0]):
+            best = (r, colour, source)
+    if best is not None:
+        return Choice(wanted, best[1], best[2], best[0], worst, ratio_wanted, minimum_ratio)
+    return Choice(wanted, None, "", ratio_wanted, worst, ratio_wanted, minimum_ratio)
+
+
+
+def palette_passes(palette: Sequence[str], background: str) -> bool:
+    """Whether chart colours (in SEGMENT_ORDER) pass the chart rules on a background."""
+    need = MINIMUM["segment"]
+    if any(contrast(c, background) < need for c in palette):
+        return False
+    return all(contrast(a, b) >= need for a, b in zip(palette, palette[1:]))
+
+
+
+def _with_luminance(colour: str, target: float) -> str:
+    """The colour with its hue and saturation, made as light or dark as the target luminance."""
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    h, _, s = colorsys.rgb_to_hls(r, g, b)
+    lo, hi = 0.0, 1.0
+    out = colour
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        rgb = colorsys.hls_to_rgb(h, mid, s)
+        out = "#" + "".join(f"{round(c * 255):02X}" for c in rgb)
+        if luminance(out) < target:
+            lo = mid
+        else:
+            hi = mid
+    rgb = colorsys.hls_to_rgb(h, hi, s)
+    return "#" + "".join(f"{round(c * 255):02X}" for c in rgb)
+
+
+
+MARGIN = 3.15
+"""The ratio aimed at when colours are proposed: a little above 3:1, so rounding never fails them."""
+
+
+
+def _targets(background: str) -> list[tuple[float, float]]:
+    """Luminances (first segment, second) that alternate at 3:1 and each keep 3:1 from the background."""
+    lb = luminance(background)
+    out = []
+    darker = (lb + 0.05) / MARGIN - 0.05
+    lighter = MARGIN * (lb + 0.05) - 0.05
+    if darker >= 0 and (darker + 0.05) / MARGIN - 0.05 >= 0:  # all darker than the background: far, near
+        out.append(((darker + 0.05) / MARGIN - 0.05, darker))
+    if lighter <= 1 and MARGIN * (lighter + 0.05) - 0.05 <= 1:  # all lighter: far, near
+        out.append((MARGIN * (lighter + 0.05) - 0.05, lighter))
+    if darker >= 0 and lighter <= 1:  # darker and lighter by turns
+        out.append((darker, lighter))
+    return out
+
+
+
+def propose_palette(palette: Sequence[str], background: str) -> list[str] | None:
+    """Chart colours near the given ones (same hues) that pass the chart rules on the background, or None if none can."""
+    if palette_passes(palette, background):
+        return list(palette)
+    for order in itertools.permutations(palette):  # the same colours drawn in another order
+        if palette_passes(order, background):
+            return list(order)
+    best: tuple[float, list[str]] | None = None
+    for first, second in _targets(background):
+        proposal = [_with_luminance(c, first if i % 2 == 0 else second) for i, c in enumerate(palette)]
+        if not palette_passes(proposal, background):
+            continue
+        change = sum(abs(luminance(a) - luminance(b)) for a, b in zip(proposal, palette))
+        if best is None or change < best[0]:
+            best = (change, proposal)
+    return best[1] if best else None

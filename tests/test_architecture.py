@@ -12,8 +12,8 @@ BASE = {"errors", "units", "colour", "format", "stamp", "project", "data", "__in
 
 MAY_IMPORT: dict[str, set[str]] = {
     "base": {"base"},
-    "load": {"base", "load"},
     "models": {"base", "models"},
+    "load": {"base", "models", "load"},
     "check": {"base", "load", "models", "check"},
     "plan": {"base", "models", "plan"},
     "render": {"base", "load", "models", "plan", "render"},

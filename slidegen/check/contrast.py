@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
 from dataclasses import dataclass
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 
-from slidegen.colour import contrast, luminance, readable_on
+from slidegen.colour import LARGE_TEXT_PT, MINIMUM, contrast, ratio
 from slidegen.errors import Problem
 from slidegen.load.document import Document
 from slidegen.models.theme import Theme
 
 Need = Literal["text", "title", "segment"]
 
-MINIMUM: dict[Need, float] = {"text": 4.5, "title": 3.0, "segment": 3.0}
-"""WCAG 2.x: 4.5:1 for text, 3:1 for large text (≥ 18 pt) and for graphics such as chart segments."""
-
-LARGE_TEXT_PT = 18.0
-"""Text at least this large counts as large text; titles that may shrink below it need the text minimum."""
 
 WHAT: dict[Need, str] = {"text": "text needs", "title": "titles need", "segment": "chart segments need"}
 
@@ -90,11 +83,6 @@ class Check:
         )
 
 
-def ratio(value: float) -> str:
-    """A contrast ratio as people write it, rounded down so a failing ratio never shows as the minimum: `2.8:1`."""
-    return f"{math.floor(value * 10 + 1e-9) / 10:g}:1"
-
-
 def _colour(theme: Theme, path: str) -> str:
     value: Any = theme.colours
     for part in path.split("."):
@@ -149,221 +137,3 @@ def on_background(rule: Rule) -> bool:
     return rule.bg == "background" or rule.need == "segment"
 
 
-BLACK, WHITE = "#000000", "#FFFFFF"
-
-INK_TOP, INK_BOTTOM = 0.15, 0.1
-"""The share of a line's height above its capitals and below its descenders: no ink there, so not checked."""
-
-
-def ink(y: int, h: int, line: int) -> tuple[int, int]:
-    """The part of a text block (top y, height h; lines `line` high) that glyphs are drawn in."""
-    top, bottom = round(line * INK_TOP), round(line * INK_BOTTOM)
-    return (y + top, max(1, h - top - bottom)) if h > top + bottom else (y, h)
-
-
-IGNORED_SHARE = 0.02
-"""What may contrast less behind a text: 2 % of its area (the soft edge of a band in a picture)."""
-
-Behind = Sequence["str | tuple[str, float]"]
-"""Colours behind a text: plain (each counts alike), or with the share of the area each covers."""
-
-
-def alternatives_for(theme: Theme, kind: str, key: str, template_colour: str | None) -> tuple[list[tuple[str | None, str]], bool]:
-    """What a text of `key` (title, text …) on a layout mapped for `kind` may take instead of the theme's colour.
-
-    The layout's own colour from theme.yaml first; then, unless the theme says `fix_colours: false`,
-    the template's own colour for that text, then black or white. Also whether black or white may be tried.
-    """
-    template = theme.template
-    given = template.colours.get(kind) if template is not None else None
-    out: list[tuple[str | None, str]] = [(getattr(given, key) if given is not None else None,
-                                          f"template.colours.{kind}.{key}")]
-    automatic = template is None or template.fix_colours
-    if automatic:
-        out.append((template_colour, "the template's"))
-    return out, automatic
-
-
-def against(colour: str, behind: Behind) -> tuple[float, str | None]:
-    """The lowest contrast of a colour with what is behind it (leaving out IGNORED_SHARE of it), and that colour."""
-    pairs = [(b, 1.0) if isinstance(b, str) else b for b in behind]
-    total = sum(w for _, w in pairs)
-    if not pairs or total <= 0:
-        return 21.0, None
-    ranked = sorted((contrast(colour, c), c, w) for c, w in pairs)
-    seen = 0.0
-    for r, c, w in ranked:
-        seen += w
-        if seen > IGNORED_SHARE * total:
-            return r, c
-    return ranked[-1][0], ranked[-1][1]
-
-
-@dataclass(frozen=True)
-class Choice:
-    """The colour a text takes on what lies behind it: the wanted one if readable, else the first readable alternative."""
-
-    wanted: str
-    colour: str | None
-    """None when no colour tried is readable."""
-    source: str
-    """Where the colour comes from: `theme`, or the alternative's name (`the template's`, `black` …)."""
-    ratio: float
-    """The chosen colour's lowest contrast (the wanted one's when none passes)."""
-    worst: str | None
-    """What behind the text the wanted colour contrasts least with."""
-    wanted_ratio: float
-    minimum: float
-
-    @property
-    def changed(self) -> bool:
-        return self.colour is not None and self.colour != self.wanted
-
-
-def choose_colour(wanted: str, behind: Behind, minimum_ratio: float,
-                  alternatives: Sequence[tuple[str | None, str]] = (), black_or_white: bool = True) -> Choice:
-    """The wanted colour if it is readable on everything behind, else the first alternative that is, else black or white.
-
-    `alternatives` are (colour, where it comes from); None colours are skipped.
-    """
-    ratio_wanted, worst = against(wanted.upper(), behind)
-    if ratio_wanted >= minimum_ratio or not behind:
-        return Choice(wanted, wanted, "theme", ratio_wanted, worst, ratio_wanted, minimum_ratio)
-    tried = [*alternatives, *([(BLACK, "black"), (WHITE, "white")] if black_or_white else [])]
-    best: tuple[float, str, str] | None = None
-    for colour, source in tried:
-        if colour is None:
-            continue
-        r, _ = against(colour.upper(), behind)
-        if r >= minimum_ratio and source not in ("black", "white"):
-            return Choice(wanted, colour.upper(), source, r, worst, ratio_wanted, minimum_ratio)
-        if source in ("black", "white") and r >= minimum_ratio and (best is None or r > best[0]):
-            best = (r, colour, source)
-    if best is not None:
-        return Choice(wanted, best[1], best[2], best[0], worst, ratio_wanted, minimum_ratio)
-    return Choice(wanted, None, "", ratio_wanted, worst, ratio_wanted, minimum_ratio)
-
-
-SEGMENT_ORDER = ("done", "ongoing", "not_relevant", "missing")
-"""Chart segments in the order they are drawn: each borders the one before it."""
-
-
-def palette_passes(palette: Sequence[str], background: str) -> bool:
-    """Whether chart colours (in SEGMENT_ORDER) pass the chart rules on a background."""
-    need = MINIMUM["segment"]
-    if any(contrast(c, background) < need for c in palette):
-        return False
-    return all(contrast(a, b) >= need for a, b in zip(palette, palette[1:]))
-
-
-def _with_luminance(colour: str, target: float) -> str:
-    """The colour with its hue and saturation, made as light or dark as the target luminance."""
-    import colorsys
-
-    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    h, _, s = colorsys.rgb_to_hls(r, g, b)
-    lo, hi = 0.0, 1.0
-    out = colour
-    for _ in range(30):
-        mid = (lo + hi) / 2
-        rgb = colorsys.hls_to_rgb(h, mid, s)
-        out = "#" + "".join(f"{round(c * 255):02X}" for c in rgb)
-        if luminance(out) < target:
-            lo = mid
-        else:
-            hi = mid
-    rgb = colorsys.hls_to_rgb(h, hi, s)
-    return "#" + "".join(f"{round(c * 255):02X}" for c in rgb)
-
-
-MARGIN = 3.15
-"""The ratio aimed at when colours are proposed: a little above 3:1, so rounding never fails them."""
-
-
-def _targets(background: str) -> list[tuple[float, float]]:
-    """Luminances (first segment, second) that alternate at 3:1 and each keep 3:1 from the background."""
-    lb = luminance(background)
-    out = []
-    darker = (lb + 0.05) / MARGIN - 0.05
-    lighter = MARGIN * (lb + 0.05) - 0.05
-    if darker >= 0 and (darker + 0.05) / MARGIN - 0.05 >= 0:  # all darker than the background: far, near
-        out.append(((darker + 0.05) / MARGIN - 0.05, darker))
-    if lighter <= 1 and MARGIN * (lighter + 0.05) - 0.05 <= 1:  # all lighter: far, near
-        out.append((MARGIN * (lighter + 0.05) - 0.05, lighter))
-    if darker >= 0 and lighter <= 1:  # darker and lighter by turns
-        out.append((darker, lighter))
-    return out
-
-
-def propose_palette(palette: Sequence[str], background: str) -> list[str] | None:
-    """Chart colours near the given ones (same hues) that pass the chart rules on the background, or None if none can."""
-    if palette_passes(palette, background):
-        return list(palette)
-    for order in itertools.permutations(palette):  # the same colours drawn in another order
-        if palette_passes(order, background):
-            return list(order)
-    best: tuple[float, list[str]] | None = None
-    for first, second in _targets(background):
-        proposal = [_with_luminance(c, first if i % 2 == 0 else second) for i, c in enumerate(palette)]
-        if not palette_passes(proposal, background):
-            continue
-        change = sum(abs(luminance(a) - luminance(b)) for a, b in zip(proposal, palette))
-        if best is None or change < best[0]:
-            best = (change, proposal)
-    return best[1] if best else None
-
-
-@dataclass(frozen=True)
-class ChartLook:
-    """How charts are drawn on a background: on it or on a plot area of their own, in which colours."""
-
-    background: str
-    palette: tuple[str, ...]
-    """In SEGMENT_ORDER."""
-    panel: bool
-    """Drawn on a plot area of its own colour (not on the slide's background)."""
-    text: str
-    grid: str
-    note: str | None = None
-    """What check-theme says about it when the theme's colours could not be used as they are."""
-
-
-def chart_look(theme: Theme, behind: Sequence[str]) -> ChartLook:
-    """The chart colours for a theme on what lies behind its charts (one colour, or several: a picture, a gradient).
-
-    The theme's colours on the slide's own background when they pass there; else colours of the same
-    hues that do; else, when no palette can pass there (a mid-dark background), a plot area of its
-    own (the theme's `chart.background`, else white) with colours that pass on it.
-    """
-    c = theme.colours
-    configured = [getattr(c.chart, key).upper() for key in SEGMENT_ORDER]
-    plain = list(dict.fromkeys(b.upper() for b in behind))
-    if c.chart.background is None and len(plain) == 1:
-        bg = plain[0]
-        proposal = propose_palette(configured, bg)
-        if proposal is not None:
-            note = None if proposal == configured else (
-                f"the chart colours do not all pass on the background {bg}; charts use {', '.join(proposal)} "
-                "instead (set `colours.chart` to choose others)")
-            return _look(theme, bg, proposal, False, note)
-        reason = (f"no palette of chart colours can pass on the background {bg} (each segment needs 3:1 against it "
-                  "and against its neighbour)")
-    elif c.chart.background is None:
-        bg, reason = None, "the background behind charts is not one colour (a picture or gradient)"
-    else:
-        bg, reason = None, None
-    panel = (c.chart.background or (c.background if bg is None else readable_on(bg, WHITE, BLACK))).upper()
-    if bg is not None and panel == bg:
-        panel = WHITE if bg != WHITE else BLACK
-    proposal = propose_palette(configured, panel) or configured
-    note = None
-    if reason:
-        note = f"{reason}; charts are drawn on a plot area of their own, {panel}, in {', '.join(proposal)}"
-    return _look(theme, panel, proposal, True, note)
-
-
-def _look(theme: Theme, background: str, palette: Sequence[str], panel: bool, note: str | None) -> ChartLook:
-    c = theme.colours
-    text = choose_colour(c.text, [background], MINIMUM["text"]).colour or readable_on(background)
-    grid = choose_colour(c.muted, [background], MINIMUM["segment"]).colour or readable_on(background)
-    return ChartLook(background, tuple(palette), panel, text, grid, note)

@@ -5,32 +5,26 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from slidegen.check.contrast import MINIMUM, Choice, alternatives_for, choose_colour, ink, minimum_title, ratio
-from slidegen.errors import Location, Problem, Source
+from slidegen.check.contrast import minimum_title
+from slidegen.colour import MINIMUM, Choice, choose_colour, ink
+from slidegen.errors import Location, Problem
 from slidegen.load.document import Document
-from slidegen.load.template import TITLE, LayoutInfo, Need, Placeholder, TemplateInfo, TemplateUnreadable, inspect, shown_name
+from slidegen.load.template import TemplateUnreadable, inspect
+from slidegen.models.template import (
+    BODY,
+    FOOTER_NEEDS,
+    NEEDS,
+    SUBTITLE,
+    TITLE,
+    LayoutInfo,
+    Placeholder,
+    TemplateInfo,
+    alternatives_for,
+    shown_name,
+    unreadable,
+)
 from slidegen.models.theme import Theme
 from slidegen.units import EMU_PER_PT, Rect, largest_free, ratio_differs, slide_size, to_cm
-
-BODY = Need("body", frozenset({"body", "obj"}))
-SUBTITLE = Need("subtitle or body", frozenset({"subTitle", "body", "obj"}))
-
-NEEDS: dict[str, tuple[Need, ...]] = {
-    "title": (TITLE, SUBTITLE),
-    "content": (TITLE, BODY),
-    "title_only": (TITLE,),
-    "picture": (TITLE,),
-    "two_content": (TITLE,),
-    "quote": (TITLE,),
-    "closing": (TITLE,),
-}
-"""The placeholders each kind of slidegen slide needs in its layout (title first: it is read first)."""
-
-USES = {"title": "title and section slides", "content": "text slides", "title_only": "table and chart slides",
-        "picture": "picture slides", "two_content": "column slides", "quote": "quote slides",
-        "closing": "closing slides"}
-
-FOOTER_NEEDS = {"footer": "ftr", "date": "dt", "number": "sldNum"}
 
 
 def _cm(emu: int) -> str:
@@ -117,19 +111,6 @@ def placeholder_contrast(doc: Document, theme: Theme, role: str, layout: LayoutI
             behind = layout.behind(area, ph) if area is not None else None
             problems.append(unreadable(doc, theme, layout, role, what, key, choice, behind.layers if behind else ()))
     return problems
-
-
-def unreadable(doc: Source, theme: Theme, layout: LayoutInfo, role: str, what: str, key: str, choice: Choice,
-               layers: tuple[str, ...] = ()) -> Problem:
-    """The located theme problem of a text that no colour tried makes readable on what lies behind it."""
-    shown = ", ".join(layers[:3]) or "the background"
-    automatic = theme.template is None or theme.template.fix_colours
-    tried = "neither the template's colour nor black or white reaches" if automatic else "it needs"
-    fix = (f"set `template.colours.{role}.{key}` to a colour readable there"
-           + ("" if automatic else " (or remove `fix_colours: false` to let slidegen choose one)"))
-    return doc.problem(("colours", key), f'on layout "{shown_name(layout.name)}" the {what} text {choice.wanted} has '
-                       f"contrast {ratio(choice.wanted_ratio)} with {choice.worst} behind it ({shown}), and {tried} "
-                       f"{ratio(choice.minimum)}; {fix}")
 
 
 def placeholders_used(theme: Theme, role: str, layout: LayoutInfo) -> list[tuple[str, str, Placeholder]]:

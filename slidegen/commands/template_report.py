@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from slidegen.check.contrast import MINIMUM, Choice, alternatives_for, chart_look, choose_colour, minimum_title, ratio
-from slidegen.check.template import NEEDS, USES, line_at, size_words, unreadable
+from slidegen.check.contrast import minimum_title
+from slidegen.check.template import line_at, size_words
+from slidegen.colour import MINIMUM, Choice, choose_colour, ratio
 from slidegen.errors import Problem
 from slidegen.load.document import Document
-from slidegen.load.template import TemplateInfo, shown_name
+from slidegen.models.template import NEEDS, USES, TemplateInfo, alternatives_for, shown_name, unreadable
 from slidegen.models.theme import Theme
 from slidegen.plan.areas import Area, LayoutAreas, scaled, template_areas
+from slidegen.plan.chart_look import chart_look
 from slidegen.plan.fonts import METRIC_TWINS, UNKNOWN_LINE_EM
 from slidegen.units import to_cm
 
@@ -94,7 +96,7 @@ def area_lines(doc: Document, theme: Theme, info: TemplateInfo) -> tuple[list[st
     """Each mapped layout's boxes: where they are and the colour their text takes there, and the charts' colours."""
     assert theme.template is not None
     sized = scaled(theme, info.height)
-    areas = template_areas(sized, info, theme.template.layouts.model_dump())
+    areas = template_areas(sized, info, theme.template.layouts.names(template=True))
     lines = ["  the boxes slidegen uses on each layout, and the colour of their text there:"]
     problems: list[Problem] = []
     for role, layout_areas in areas.items():

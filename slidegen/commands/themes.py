@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from slidegen.check.contrast import checks, on_background, ratio, shown
+from slidegen.check.contrast import checks, on_background, shown
 from slidegen.check.library import Library
 from slidegen.check.theme import check_theme
+from slidegen.colour import ratio
 from slidegen.errors import ContentError, Location, Problem, suggest
 from slidegen.load.document import Document
 from slidegen.models.bundle import ThemeFiles
@@ -52,7 +53,7 @@ def check_report(project: Project, name: str) -> ThemeReport:
     report = ThemeReport(problems=problems)
     out = report.lines
     out.append(f"theme {theme.name} ({doc.display}): {theme.description or 'no description'}")
-    size = "the template's" if theme.template is not None else theme.slide_size or "16:9"
+    size = "the template's size" if theme.template is not None else theme.slide_size or "16:9"
     out.append(f"  slides {size}; fonts {theme.fonts.title} (titles), {theme.fonts.body} (text)")
     from slidegen.commands.template_report import font_lines
 

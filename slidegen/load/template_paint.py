@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import colorsys
 import io
-import math
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from slidegen.models.template import Paint, Pixels
 from slidegen.units import Rect
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -29,76 +29,6 @@ GRID = 96
 
 def _a(tag: str) -> str:
     return f"{{{A}}}{tag}"
-
-
-@dataclass(frozen=True)
-class Pixels:
-    """A picture as the average colour of each cell of a grid, laid over a rectangle of the slide.
-
-    A tiled picture repeats from `rect` (one tile) over the whole area it fills.
-    """
-
-    rect: Rect
-    columns: int
-    rows: int
-    colours: tuple[str, ...]
-    """Row by row."""
-    tiled: bool = False
-
-    def under(self, area: Rect) -> list[tuple[str, float]]:
-        """The colours of the cells under an area, each with the share of the area it covers."""
-        if self.rect.w <= 0 or self.rect.h <= 0 or area.w <= 0 or area.h <= 0:
-            return []
-        cw, ch = self.rect.w / self.columns, self.rect.h / self.rows
-        out: dict[str, float] = {}
-        for c, wx in _spans(area.x, area.right, self.rect.x, cw, self.columns, self.tiled):
-            for r, wy in _spans(area.y, area.bottom, self.rect.y, ch, self.rows, self.tiled):
-                colour = self.colours[r * self.columns + c]
-                out[colour] = out.get(colour, 0.0) + wx * wy / (area.w * area.h)
-        return list(out.items())
-
-
-def _spans(lo: int, hi: int, origin: int, size: float, count: int, tiled: bool) -> list[tuple[int, float]]:
-    """(cell index, how much of lo–hi it covers) for the cells a span crosses; a tiled picture repeats its cells."""
-    first = math.floor((lo - origin) / size)
-    last = math.floor((hi - 1 - origin) / size)
-    out = []
-    for n in range(first, last + 1):
-        if not tiled and not 0 <= n < count:
-            continue
-        start = origin + n * size
-        covered = min(start + size, hi) - max(start, lo)
-        if covered > 0:
-            out.append((n % count, covered))
-    return out
-
-
-@dataclass(frozen=True)
-class Paint:
-    """What one layer paints: plain colours (one, or a gradient's stops), a picture's pixels, or unknown."""
-
-    colours: tuple[str, ...] = ()
-    pixels: Pixels | None = None
-    unknown: str | None = None
-    """Why the colours cannot be told (`an EMF picture`), when they cannot."""
-    opaque: bool = True
-
-    def under(self, area: Rect) -> list[tuple[str, float]]:
-        """The colours this paint shows under an area, each with its share (a gradient's stops share alike)."""
-        if self.pixels is not None:
-            return self.pixels.under(area)
-        return [(c, 1 / len(self.colours)) for c in self.colours]
-
-    @property
-    def describe(self) -> str:
-        """`#FFFFFF`, `a gradient #112233–#445566`, `a picture`, or why it is unknown."""
-        if self.unknown:
-            return self.unknown
-        if self.pixels is not None:
-            return "a picture"
-        if len(self.colours) > 1:
-            return "a gradient " + "–".join(self.colours)
-        return self.colours[0] if self.colours else "nothing"
 
 
 @dataclass

@@ -8,7 +8,6 @@ from typing import Any, Callable
 
 from slidegen.load.template_paint import (
     ColourContext,
-    Paint,
     colour_map,
     fill_of,
     first_colour,
@@ -17,6 +16,7 @@ from slidegen.load.template_paint import (
     theme_scheme,
 )
 from slidegen.load.template_text import resolve_style, style_sheet
+from slidegen.models.template import Paint
 from slidegen.units import Rect
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"

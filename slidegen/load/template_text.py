@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterable
 
 from slidegen.load.template_paint import A, ColourContext, first_colour
-
-DEFAULT_INSETS = (91440, 45720, 91440, 45720)
-"""A text frame's inner margins when nothing says otherwise (0.1 × 0.05 inch)."""
+from slidegen.models.template import DEFAULT_INSETS, TextStyle
 
 TITLE_TYPES = frozenset({"title", "ctrTitle"})
 FOOTER_TYPES = frozenset({"dt", "ftr", "sldNum"})
 
 AUTOFITS = {f"{{{A}}}noAutofit": "none", f"{{{A}}}normAutofit": "shrink", f"{{{A}}}spAutoFit": "grow"}
-
-
-@dataclass(frozen=True)
-class TextStyle:
-    """The text of a placeholder as the template sets it (first level), inherited from its master and styles."""
-
-    size: float | None = None
-    """Font size in points."""
-    colour: str | None = None
-    bold: bool = False
-    caps: bool = False
-    """All capitals (`cap="all"`)."""
-    align: str | None = None
-    """`l`, `ctr` or `r` (others read as `l`)."""
-    anchor: str | None = None
-    """`t`, `ctr` or `b`."""
-    insets: tuple[int, int, int, int] = DEFAULT_INSETS
-    autofit: str = "none"
-    """What the template lets the office suite do when text does not fit: `none`, `shrink` the text, `grow` the box."""
-    font: str | None = None
-    """The typeface when the template names one (`+mj-lt`: the theme's title font)."""
 
 
 def _a(tag: str) -> str:

@@ -10,10 +10,10 @@ from pydantic import BaseModel
 
 from slidegen.errors import Source
 from slidegen.models.answers import Answers
-from slidegen.load.template import TemplateInfo
 from slidegen.models.deck import Deck
 from slidegen.models.example import Example
 from slidegen.models.survey import Survey
+from slidegen.models.template import TemplateInfo
 from slidegen.models.theme import Theme
 
 M = TypeVar("M", bound=BaseModel)

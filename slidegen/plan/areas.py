@@ -6,8 +6,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Literal, Mapping
 
-from slidegen.check.template import BODY, NEEDS, SUBTITLE
-from slidegen.load.template import TITLE, LayoutInfo, Placeholder, TemplateInfo
+from slidegen.models.template import BODY, NEEDS, PICTURE, SUBTITLE, TITLE, LayoutInfo, Placeholder, TemplateInfo
 from slidegen.models.theme import Theme
 from slidegen.plan.fonts import metrics_for
 from slidegen.plan.model import Insets
@@ -278,6 +277,10 @@ class Planner:
             if grown.frame != body.frame and grown.room is not None:
                 grown = replace(grown, frame=grown.room)
             body = grown
+        picture = layout.find(PICTURE) if role == "picture" else None
+        if picture is not None:  # the layout's own place for a picture: it and its caption go there
+            body = replace(self.area_of(picture, layout, "t"), insets=OWN_INSETS, placeholder=None, source=None,
+                           align=None, size=None, colour=None)
         title, body = self.apart(title, body)
         return LayoutAreas(layout, title, body, footers.get("footer"), footers.get("date"), footers.get("number"))
 

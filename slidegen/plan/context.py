@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from slidegen.check.contrast import SEGMENT_ORDER, chart_look
+from slidegen.colour import propose_palette
 from slidegen.errors import Location
 from slidegen.models.bundle import Bundle
 from slidegen.models.theme import Theme
 from slidegen.plan.areas import Area
+from slidegen.plan.chart_look import SEGMENT_ORDER, chart_look
 from slidegen.plan.layout import TEXT_INSETS, Frames
-from slidegen.plan.model import Insets, Para, Run, SlidePlan, TableStyle, TextBox
+from slidegen.plan.model import COVER_LAYOUTS, Insets, Para, Run, SlidePlan, TableStyle, TextBox
 from slidegen.plan.text import Fonts, TooLong, fit_single, heights, inner_width, paginate
 from slidegen.units import Rect, to_pt
 
@@ -43,8 +44,10 @@ class Context:
             return self.theme
         look = chart_look(self.theme, areas.layout.behind(frame).colours)
         c = self.theme.colours
+        series = propose_palette(c.chart.palette, look.background) if c.chart.palette else None
         chart = c.chart.model_copy(update={**dict(zip(SEGMENT_ORDER, look.palette)),
-                                           "background": look.background if look.panel else None})
+                                           "background": look.background if look.panel else None,
+                                           "palette": series or c.chart.palette})
         colours = c.model_copy(update={"background": look.background, "text": look.text, "muted": look.grid,
                                        "chart": chart})
         return self.theme.model_copy(update={"colours": colours})
@@ -65,9 +68,11 @@ def starting_size(area: Area, largest: float, smallest: float) -> tuple[float, f
     return largest, min(smallest, largest)
 
 
-def title_box(ctx: Context, text: str, source: Location, *, cover: bool = False, layout: str = "content") -> TextBox:
-    """The title, at the largest size between the theme's title size (or the template's) and its minimum that fits."""
-    area = ctx.frames.area("title" if cover else layout, "title")
+def title_box(ctx: Context, text: str, source: Location, *, layout: str = "content") -> TextBox:
+    """The title of a slide on a layout, at the largest size between the theme's title size (or the template's) and
+    its minimum that fits; larger and centred on the title and closing slides."""
+    cover = layout in COVER_LAYOUTS
+    area = ctx.frames.area(layout, "title")
     sizes = ctx.theme.sizes
     largest, smallest = starting_size(area, sizes.title * (1.25 if cover else 1.0), sizes.title_min)
     p = Para((Run(text),), space_before=0, source=source, align=area.align or ("ctr" if cover else "l"))
@@ -108,25 +113,29 @@ def numbered_titles(ctx: Context, text: str, count: int, source: Location, layou
 
 def text_slides(
     ctx: Context, title: str, paras: list[Para], source: Location, notes: str | None, *, frame: Rect | None = None,
-    title_source: Location | None = None, unbroken: bool = False,
+    title_source: Location | None = None, unbroken: bool = False, layout: str = "content",
 ) -> list[SlidePlan]:
-    """A title and body text, continued on more slides when it does not fit one.
+    """A title and body text on a layout, continued on more slides when it does not fit one.
 
-    `source` is where the slide comes from; `title_source` where its title is written, when elsewhere;
-    `unbroken`: at a size where no word has to be broken inside, where there is one (for narrow frames).
+    `frame`: a part of the body (beside a picture or a chart), where the text is a box of slidegen's
+    own; `source` is where the slide comes from; `title_source` where its title is written, when
+    elsewhere; `unbroken`: at a size where no word has to be broken inside, where there is one (for
+    narrow frames).
     """
-    area = ctx.frames.area("content", "body")
-    frame = frame or area.frame
+    area = ctx.frames.area(layout, "body")
+    if frame is not None and frame != area.frame:
+        area = Area(frame, TEXT_INSETS, "t")
+    frame = area.frame
     sizes = ctx.theme.sizes
     fonts = ctx.body_fonts.capitals() if area.caps else ctx.body_fonts
     pages = paginate(paras, *inner(frame, area.insets), fonts, *starting_size(area, sizes.body, sizes.body_min),
                      unbroken=unbroken)
-    titles = numbered_titles(ctx, title, len(pages.pages), title_source or source)
+    titles = numbered_titles(ctx, title, len(pages.pages), title_source or source, layout=layout)
     out = []
     for title_tb, page in zip(titles, _renumber(pages.pages)):
         body = TextBox(frame, page, pages.size, ctx.theme.fonts.body, ctx.theme.colours.text, "body", area.insets,
                        anchor=area.anchor, name="Text", placeholder=area.placeholder)
-        out.append(SlidePlan("content", title_tb, (body,), source, notes))
+        out.append(SlidePlan(layout, title_tb, (body,), source, notes))
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slidegen.errors import ContentError, Problem
 from slidegen.models.bundle import Bundle
-from slidegen.load.template import TemplateInfo
+from slidegen.models.template import TemplateInfo
 from slidegen.plan.areas import TEMPLATE_LINE_EM, scaled
 from slidegen.plan.chrome import add_chrome
 from slidegen.plan.context import Context

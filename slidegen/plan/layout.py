@@ -6,11 +6,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from slidegen.load.template import TemplateInfo
+from slidegen.models.template import TemplateInfo
 from slidegen.models.theme import Theme
 from slidegen.plan.areas import DATE_WIDTH, GAP, OWN_INSETS, SLIDE_NUMBER_WIDTH, Area, LayoutAreas, template_areas
 from slidegen.plan.fonts import metrics_for
-from slidegen.plan.model import Insets
+from slidegen.plan.model import COVER_LAYOUTS, Insets
 from slidegen.units import EMU_PER_PT, Rect, cm
 
 TEXT_INSETS = OWN_INSETS
@@ -53,9 +53,10 @@ class Frames:
         areas = self.areas.get(layout) or self.areas.get("content")
         if areas is not None:
             return getattr(areas, part)
+        cover = layout in COVER_LAYOUTS
         if part == "title":
-            return Area(self.cover_title if layout == "title" else self.title, TEXT_INSETS, "b")
-        return Area(self.cover_sub if layout == "title" else self.body, TEXT_INSETS, "t")
+            return Area(self.cover_title if cover else self.title, TEXT_INSETS, "b")
+        return Area(self.cover_sub if cover else self.body, TEXT_INSETS, "t")
 
 
 def logo_frame(theme: Theme, pixels: tuple[int, int], width: int, height: int) -> Rect:

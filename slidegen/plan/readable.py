@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from slidegen.check.contrast import LARGE_TEXT_PT, MINIMUM, Choice, alternatives_for, choose_colour, ink
-from slidegen.check.template import unreadable
+from slidegen.colour import LARGE_TEXT_PT, MINIMUM, Choice, choose_colour, ink
 from slidegen.errors import Problem, Source
-from slidegen.load.template import Placeholder
+from slidegen.models.template import Placeholder, alternatives_for, unreadable
 from slidegen.models.theme import Theme
 from slidegen.plan.areas import Area, LayoutAreas
 from slidegen.plan.model import Box, Para, SlidePlan, TextBox

@@ -6,17 +6,9 @@ import pytest
 from conftest import ROOT
 from edits import replace_once
 
-from slidegen.check.contrast import (
-    RULES,
-    against,
-    chart_look,
-    checks,
-    choose_colour,
-    palette_passes,
-    palette_rules,
-    propose_palette,
-    ratio,
-)
+from slidegen.check.contrast import RULES, checks, palette_rules
+from slidegen.colour import against, choose_colour, palette_passes, propose_palette, ratio
+from slidegen.plan.chart_look import chart_look
 from slidegen.check.library import Library
 from slidegen.errors import ContentError
 from slidegen.models.theme import Theme

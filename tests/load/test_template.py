@@ -12,7 +12,8 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from realtemplates import SHARED
 
-from slidegen.load.template import TITLE, inspect, shown_name
+from slidegen.load.template import inspect
+from slidegen.models.template import shown_name, TITLE
 from slidegen.load.template_paint import ColourContext, colour_of
 from slidegen.units import Rect
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from slidegen.build import load, plan
-from slidegen.check.template import NEEDS, USES
+from slidegen.models.template import NEEDS, USES
 from slidegen.models.deck import Deck
 from slidegen.models.slides import SLIDE_KINDS
 from slidegen.models.theme import TemplateLayouts

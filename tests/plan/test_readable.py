@@ -33,8 +33,8 @@ def mall_yaml(project: Project) -> Path:
 
 def test_an_unreadable_title_colour_takes_the_layouts_own_then_the_templates(project: Project, tmp_path: Path):
     replace_once(mall_yaml(project), 'title: "#1B4731"', 'title: "#EEEEEE"')  # nearly the template's background
-    replace_once(mall_yaml(project), "    title_only: Endast rubrik\n",
-                 '    title_only: Endast rubrik\n  colours:\n    content: {title: "#7A1F1F"}\n')
+    replace_once(mall_yaml(project), "  file: template.pptx\n",
+                 '  file: template.pptx\n  colours:\n    content: {title: "#7A1F1F"}\n')
     (built,) = build(project, [project.content / "decks" / DECK], theme="mall", out_dir=tmp_path)
     titles = titles_by_layout(built.path)
     assert titles["Rubrik och innehåll"] == {"7A1F1F"}  # theme.yaml's colour for the content layout

@@ -10,7 +10,6 @@ from pptx.oxml.ns import qn
 
 from slidegen.colour import contrast, luminance
 from slidegen.commands.importer.source import SourceDeck
-from slidegen.units import SLIDE_SIZES
 
 ROLES: dict[str, tuple[str, ...]] = {
     "title": ("title",),
@@ -32,32 +31,14 @@ def theme_files(prs: Any, deck: SourceDeck, name: str) -> tuple[dict[str, bytes]
     scheme, fonts, background = _theme_part(prs)
     colours, adjusted = theme_colours(scheme, background)
     lines = [f"theme {name}: layouts " + ", ".join(f"{role} = {layout!r}" for role, layout in mapping.items() if layout)]
-    size = _snap_size(prs)
-    if size and (prs.slide_width, prs.slide_height) != SLIDE_SIZES[size]:
-        lines.append(f"theme {name}: the slides are {prs.slide_width} × {prs.slide_height} EMU, a hair from {size}; "
-                     f"template.pptx is made exactly {size}")
-        prs.slide_width, prs.slide_height = SLIDE_SIZES[size]
     missing = [role for role, layout in mapping.items() if layout is None and role in ("title", "content", "title_only")]
     if missing:
         lines.append(f"theme {name}: no layout of the type slidegen uses for {', '.join(missing)}; "
                      "name one under template: layouts: in theme.yaml")
     if adjusted:
         lines.append(f"theme {name}: {', '.join(adjusted)} made darker or lighter than the file's colours, to contrast enough")
-    text = _theme_yaml(name, deck, mapping, colours, adjusted, fonts, size)
+    text = _theme_yaml(name, deck, mapping, colours, adjusted, fonts)
     return {"theme.yaml": text.encode("utf-8"), "template.pptx": template_bytes(prs)}, lines
-
-
-SIZE_SLACK = 0.002
-"""How far (a share of each side) a slide size may be from 16:9 or 4:3 and still be taken as it (LibreOffice and
-old versions of PowerPoint write sizes a few EMU off)."""
-
-
-def _snap_size(prs: Any) -> str | None:
-    """`16:9` or `4:3` when the slides are (nearly) that size, else None."""
-    for key, (w, h) in SLIDE_SIZES.items():
-        if abs(prs.slide_width - w) <= w * SIZE_SLACK and abs(prs.slide_height - h) <= h * SIZE_SLACK:
-            return key
-    return None
 
 
 def _layout_names(prs: Any) -> dict[str, str]:
@@ -162,7 +143,7 @@ def theme_colours(scheme: dict[str, str], background: str | None) -> tuple[dict[
 
 
 def _theme_yaml(name: str, deck: SourceDeck, layouts: dict[str, str | None], colours: dict[str, Any],
-                adjusted: list[str], fonts: dict[str, str], size: str | None) -> str:
+                adjusted: list[str], fonts: dict[str, str]) -> str:
     from slidegen.commands.importer.yaml_out import scalar
 
     def q(value: Any) -> str:
@@ -171,14 +152,11 @@ def _theme_yaml(name: str, deck: SourceDeck, layouts: dict[str, str | None], col
     lines = [
         "# yaml-language-server: $schema=../../content/schema/theme.schema.json",
         "# Made by `slidegen import --theme-from-template`: template.pptx holds the original's masters and layouts",
-        "# (without its slides); colours and fonts come from its theme part. Check it: slidegen check-theme " + name,
+        "# (without its slides), and the decks take its slide size; colours and fonts come from its theme part.",
+        "# Check it: slidegen check-theme " + name,
         f"name: {q(name)}",
         f"description: {q('Från ' + (deck.title or name) + ' (mallens layouter, färger och typsnitt).')}",
     ]
-    if size:
-        lines.append(f'slide_size: "{size}"')
-    else:
-        lines.append('slide_size: "16:9"  # TODO: the original\'s slides are neither 16:9 nor 4:3; resize template.pptx')
     lines += ["template:", "  file: template.pptx", "  layouts:                # slidegen's slide kinds → the template's layouts"]
     for role, layout in layouts.items():
         if layout is not None:

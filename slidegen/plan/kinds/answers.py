@@ -69,12 +69,12 @@ def plan_county_matrix(ctx: Context, slide: CountyMatrixSlide, i: int) -> list[S
     )
     sizes = ctx.theme.sizes
     legend = Para((Run(key_text),), space_before=0)
-    body = ctx.frames.body
+    body = ctx.frames.area("title_only", "body").frame
     legend_h = line_height(ctx, legend, body.w)
     frame = replace(body, h=body.h - legend_h - GAP)
     tables = plan_tables(spec, frame, ctx.body_fonts, table_style(ctx), MATRIX_INSETS, sizes.table, sizes.table_min)
     source = ctx.loc("slides", i)
-    titles = numbered_titles(ctx, title, len(tables), source)
+    titles = numbered_titles(ctx, title, len(tables), source, layout="title_only")
     notes = with_answers(slide.notes, answers, wanted)
     notes = f"{notes}\n" if notes else ""
     notes += f"{key_text[0].upper()}{key_text[1:]}. Länen: {counties}."
@@ -126,17 +126,18 @@ def plan_comparison(ctx: Context, slide: ComparisonSlide, i: int) -> list[SlideP
     label = getattr(surveys[0][1].model.categories, slide.category).label
     footnote = Para((Run(f"{UNCERTAIN} {listing(unsure)}: osäkert vilket svar talet hör till (källan har tappat "
                          "tomma celler)"),), space_before=0) if unsure else None
-    body = ctx.frames.body
+    body = ctx.frames.area("title_only", "body").frame
     note_h = line_height(ctx, footnote, body.w) if footnote else 0
     frame = replace(body, h=body.h - note_h - GAP) if footnote else body
-    specs = bar_charts(data, "grouped", "horizontal", frame, ctx.theme, ctx.body_fonts, labelled=True)
+    specs = bar_charts(data, "grouped", "horizontal", frame, ctx.chart_theme("title_only", frame), ctx.body_fonts,
+                       labelled=True)
     counted = [(name, ctx.bundle.answers(ref)) for name, (ref, _) in zip(names, surveys)]
     told = " ".join(f"{name}: n = {answers.n_range([n for n in wanted if n in answers.methods])} länsstyrelser per metod."
                     for name, answers in counted if answers is not None)
     extra = (f" {footnote.text}." if footnote else "") + (f" {told}" if told else "")
     source = ctx.loc("slides", i)
     title = slide.title or f"Andel {label.lower()} per metod: {listing(names)}"
-    titles = numbered_titles(ctx, title, len(specs), source)
+    titles = numbered_titles(ctx, title, len(specs), source, layout="title_only")
     renderer = slide.renderer or ctx.bundle.deck.model.charts
     notes = slide.notes
     for name, answers in counted:

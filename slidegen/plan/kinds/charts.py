@@ -16,11 +16,11 @@ NO_INSETS = Insets(0, 0, 0, 0)
 def plan_bar_chart(ctx: Context, slide: BarChartSlide, i: int) -> list[SlidePlan]:
     data = chart_data(slide, ctx.bundle, ("slides", i))
     assert isinstance(data, ChartData), "the slide's check reports data that cannot be drawn"
-    frame = ctx.frames.body
-    specs = bar_charts(data, slide.layout, slide.direction, frame, ctx.theme, ctx.body_fonts)
+    frame = ctx.frames.area("title_only", "body").frame
+    specs = bar_charts(data, slide.layout, slide.direction, frame, ctx.chart_theme("title_only", frame), ctx.body_fonts)
     source = ctx.loc("slides", i)
     renderer = slide.renderer or ctx.bundle.deck.model.charts
-    titles = numbered_titles(ctx, slide.title, len(specs), source)
+    titles = numbered_titles(ctx, slide.title, len(specs), source, layout="title_only")
     out = []
     for title, spec in zip(titles, specs):
         boxes: list[Box] = [ChartBox(frame, spec, renderer)]

@@ -36,7 +36,7 @@ CAPTION_SHARE = 0.35
 def plan_picture(ctx: Context, slide: PictureSlide, i: int) -> list[SlidePlan]:
     source = ctx.loc("slides", i)
     path, pixels = ctx.bundle.pictures[slide.picture]
-    place, text_frame = ctx.frames.body, None
+    place, text_frame = ctx.frames.area("picture", "body").frame, None
     if slide.items:
         place, text_frame = place.split_h(PICTURE_SHARE, SIDE_GAP)
     caption = _caption(ctx, slide.caption, place, ctx.loc("slides", i, "caption")) if slide.caption else None
@@ -50,11 +50,12 @@ def plan_picture(ctx: Context, slide: PictureSlide, i: int) -> list[SlidePlan]:
     if caption is not None:
         boxes.append(replace(caption, frame=replace(caption.frame, y=picture.frame.bottom + CAPTION_GAP)))
     if text_frame is None:
-        return [SlidePlan("picture", title_box(ctx, slide.title, source), tuple(boxes), source, slide.notes)]
+        return [SlidePlan("picture", title_box(ctx, slide.title, source, layout="picture"), tuple(boxes), source, slide.notes)]
     paras = bullet_paras(ctx, list(slide.items or []), ("slides", i, "items"))
-    slides = text_slides(ctx, slide.title, paras, source, slide.notes, frame=text_frame, unbroken=True)
+    slides = text_slides(ctx, slide.title, paras, source, slide.notes, frame=text_frame, unbroken=True,
+                         layout="picture")
     first = slides[0]
-    slides[0] = replace(first, layout="picture", boxes=(*boxes, *first.boxes))
+    slides[0] = replace(first, boxes=(*boxes, *first.boxes))
     return slides
 
 
@@ -87,10 +88,10 @@ def plan_table(ctx: Context, slide: TableSlide, i: int) -> list[SlidePlan]:
         description=f"Tabell: {slide.title}. {len(data.rows)} rader med kolumnerna {', '.join(data.header)}."
         + (" – betyder att uppgift saknas." if missing else ""),
     )
-    sizes, fonts, frame = ctx.theme.sizes, ctx.body_fonts, ctx.frames.body
+    sizes, fonts, frame = ctx.theme.sizes, ctx.body_fonts, ctx.frames.area("title_only", "body").frame
     tables = plan_tables(spec, frame, fonts, table_style(ctx), CELL_INSETS, sizes.table, sizes.table_min,
                          widths_at=measured_widths(spec, frame.w, fonts, CELL_INSETS))
-    titles = numbered_titles(ctx, slide.title, len(tables), source)
+    titles = numbered_titles(ctx, slide.title, len(tables), source, layout="title_only")
     return [SlidePlan("title_only", t, (tb,), source, slide.notes) for t, tb in zip(titles, tables)]
 
 
@@ -110,7 +111,7 @@ def _cell(text: str, align: str, bold: bool = False) -> Cell:
 
 def plan_columns(ctx: Context, slide: ColumnsSlide, i: int) -> list[SlidePlan]:
     source = ctx.loc("slides", i)
-    body = ctx.frames.body
+    body = ctx.frames.area("two_content", "body").frame
     n = len(slide.columns)
     width = (body.w - SIDE_GAP * (n - 1)) // n
     frames = [Rect(body.x + k * (width + SIDE_GAP), body.y, width, body.h) for k in range(n)]
@@ -124,7 +125,7 @@ def plan_columns(ctx: Context, slide: ColumnsSlide, i: int) -> list[SlidePlan]:
     ]
     sizes = ctx.theme.sizes
     fitted = fit_columns(columns, *inner(frames[0]), ctx.body_fonts, sizes.body, sizes.body_min, source)
-    titles = numbered_titles(ctx, slide.title, len(fitted.pages), source)
+    titles = numbered_titles(ctx, slide.title, len(fitted.pages), source, layout="two_content")
     out = []
     for title, page in zip(titles, fitted.pages):
         boxes = tuple(
@@ -163,7 +164,7 @@ def quote_title(text: str) -> str:
 
 def plan_quote(ctx: Context, slide: QuoteSlide, i: int) -> list[SlidePlan]:
     source = ctx.loc("slides", i)
-    body = ctx.frames.body
+    body = ctx.frames.area("quote", "body").frame
     side = round(body.w * QUOTE_INDENT)
     frame = Rect(body.x + side, body.y, body.w - 2 * side, body.h)
     pieces = [p.strip() for p in re.split(r"\n\s*\n", slide.text) if p.strip()]
@@ -178,7 +179,8 @@ def plan_quote(ctx: Context, slide: QuoteSlide, i: int) -> list[SlidePlan]:
     sizes = ctx.theme.sizes
     pages = paginate(paras, *inner(frame), ctx.body_fonts, sizes.body * QUOTE_SCALE, sizes.body_min)
     title = slide.title or quote_title(slide.text)
-    titles = numbered_titles(ctx, title, len(pages.pages), ctx.loc("slides", i, "title") if slide.title else where)
+    titles = numbered_titles(ctx, title, len(pages.pages), ctx.loc("slides", i, "title") if slide.title else where,
+                             layout="quote")
     return [
         SlidePlan("quote", t, (TextBox(frame, page, pages.size, ctx.theme.fonts.body, ctx.theme.colours.text, "body",
                                        TEXT_INSETS, anchor="ctr", name="Quote"),), source, slide.notes)
@@ -201,9 +203,9 @@ def plan_closing(ctx: Context, slide: ClosingSlide, i: int) -> list[SlidePlan]:
         if details:
             paras.append(Para((Run(details, colour=muted),), scale=0.85, space_before=0.15, align="ctr",
                               source=where))
-    frame = ctx.frames.cover_sub
+    frame = ctx.frames.area("closing", "body").frame
     if not paras:
-        return [SlidePlan("closing", title_box(ctx, slide.title, source, cover=True), (), source, slide.notes)]
+        return [SlidePlan("closing", title_box(ctx, slide.title, source, layout="closing"), (), source, slide.notes)]
     sizes = ctx.theme.sizes
     pages = paginate(paras, *inner(frame), ctx.body_fonts, sizes.body * 0.9, sizes.body_min)
     count = len(pages.pages)
@@ -212,5 +214,5 @@ def plan_closing(ctx: Context, slide: ClosingSlide, i: int) -> list[SlidePlan]:
         text = slide.title if count == 1 else f"{slide.title} ({n}/{count})"
         box = TextBox(frame, page, pages.size, ctx.theme.fonts.body, ctx.theme.colours.text, "subtitle", TEXT_INSETS,
                       name="Contacts")
-        out.append(SlidePlan("closing", title_box(ctx, text, source, cover=True), (box,), source, slide.notes))
+        out.append(SlidePlan("closing", title_box(ctx, text, source, layout="closing"), (box,), source, slide.notes))
     return out

@@ -20,23 +20,14 @@ from slidegen.models.slides import (
 )
 from slidegen.plan.charts import overview_chart
 from slidegen.plan.context import Context, single_page_box, text_slides, title_box
-from slidegen.plan.model import (
-    BULLET,
-    DASH,
-    ChartBox,
-    Marker,
-    Para,
-    Run,
-    SlidePlan,
-    TextBox,
-)
+from slidegen.plan.model import BULLET, DASH, ChartBox, Marker, Para, Run, SlidePlan, TextBox
 from slidegen.units import cm
 
 
 def plan_title(ctx: Context, slide: TitleSlide, i: int) -> list[SlidePlan]:
     meeting = ctx.bundle.deck.model.meeting
     source = ctx.loc("slides", i)
-    title = title_box(ctx, slide.title or meeting.title, source, cover=True)
+    title = title_box(ctx, slide.title or meeting.title, source, layout="title")
     paras = []
     if slide.subtitle:
         paras.append(Para((Run(slide.subtitle),), space_before=0, align="ctr", source=ctx.loc("slides", i, "subtitle")))
@@ -110,7 +101,7 @@ def plan_bullets(ctx: Context, slide: BulletsSlide, i: int) -> list[SlidePlan]:
     source = ctx.loc("slides", i)
     if slide.chart is None:
         return text_slides(ctx, title, paras, source, slide.notes)
-    text_frame, chart_frame = ctx.frames.body.split_h(0.52, cm(0.8))
+    text_frame, chart_frame = ctx.frames.area("content", "body").frame.split_h(0.52, cm(0.8))
     slides = text_slides(ctx, title, paras, source, slide.notes, frame=text_frame)
     survey = ctx.bundle.survey(slide.chart.survey).model
     spec = overview_chart(survey, chart_frame, ctx.chart_theme("content", chart_frame), ctx.body_fonts,
@@ -167,7 +158,7 @@ def plan_status_list(ctx: Context, slide: StatusListSlide, i: int) -> list[Slide
 
 def plan_section(ctx: Context, slide: SectionSlide, i: int) -> list[SlidePlan]:
     source = ctx.loc("slides", i)
-    title = title_box(ctx, slide.title, source, cover=True)
+    title = title_box(ctx, slide.title, source, layout="title")
     boxes: tuple[TextBox, ...] = ()
     if slide.subtitle:
         p = Para((Run(slide.subtitle),), space_before=0, align="ctr", source=ctx.loc("slides", i, "subtitle"))

@@ -81,9 +81,12 @@ def test_theme_from_template_writes_a_checked_theme_and_the_deck_uses_it(empty_p
     assert theme["template"] == {"file": "template.pptx", "layouts": {
         "title": "Title Slide", "content": "Title and Content", "title_only": "Title Only",
         "picture": "Picture with Caption", "two_content": "Two Content"}}
-    assert theme["fonts"] == {"title": "Calibri", "body": "Calibri"} and theme["slide_size"] == "16:9"
+    assert theme["fonts"] == {"title": "Calibri", "body": "Calibri"} and "slide_size" not in theme  # the template's
     assert theme["colours"]["text"] == "#000000" and theme["colours"]["background"] == "#FFFFFF"
-    assert "  ✓ text                #000000 on background              #FFFFFF    21:1  (needs 4.5:1)" in result.stdout
+    out = result.stdout
+    assert "  quote (quote slides): not named" in out and "built on the title_only layout" in out
+    assert "      body          placeholder obj      22.86 × 12.57 cm at 1.27, 4.45  ✓ #000000 21:1" in out
+    assert "  ✓ table_text          #000000 on table_row               #FFFFFF    21:1  (needs 4.5:1)" in out
     assert "✗" not in result.stdout
     from pptx import Presentation
 

@@ -15,6 +15,7 @@ from slidegen.errors import ContentError, Location
 from slidegen.models.deck import Deck
 from slidegen.plan.columns import ColumnText, fit_columns, heading_para
 from slidegen.plan.kinds.general import quote_title
+from slidegen.plan.areas import scaled
 from slidegen.plan.layout import CELL_INSETS, Frames, frames_for
 from slidegen.plan.model import BULLET, DeckPlan, Para, PictureBox, Run, SlidePlan, TableBox, TextBox, para
 from slidegen.plan.pictures import cover_crop
@@ -28,8 +29,12 @@ HERE = Location("deck.yaml", 1, 1)
 
 
 def frames(theme: str) -> Frames:
+    """The frames the planner uses in a theme: on a template, its size and the areas of its layouts."""
     loaded = Library(Project.at(ROOT)).theme(ROOT / "themes" / theme / "theme.yaml")
-    return frames_for(loaded.model, loaded.files.logo_pixels)
+    info = loaded.files.template_info
+    model = scaled(loaded.model, info.height) if info is not None else loaded.model
+    layouts = model.template.layouts.names(template=True) if model.template is not None else None
+    return frames_for(model, loaded.files.logo_pixels, info, layouts)
 
 
 def planned(project: Project, theme: str) -> DeckPlan:
@@ -176,7 +181,7 @@ def test_every_box_fits_its_frame_and_the_body(plans):
 
 def test_pictures_lie_in_the_body_with_the_caption_right_under_them(plans):
     theme, deck_plan, stress = plans
-    body = frames(theme).body
+    body = frames(theme).area("picture", "body").frame
     for dp in (deck_plan, stress):
         body_slides = [s for s in dp.slides if any(isinstance(b, PictureBox) and b.name == "Picture" for b in s.boxes)]
         assert len(body_slides) == 3
