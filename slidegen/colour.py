@@ -108,14 +108,23 @@ class Choice:
 
 
 
+APPROXIMATE = 1.03
+"""What a colour must pass by on a background of several colours: what is read from a template there (a
+gradient's stops, a picture's average colour per cell of a grid) is near the pixels an office suite draws,
+not exactly them (LibreOffice draws a gradient in steps)."""
+
+
 def choose_colour(wanted: str, behind: Behind, minimum_ratio: float,
                   alternatives: Sequence[tuple[str | None, str]] = (), black_or_white: bool = True) -> Choice:
     """The wanted colour if it is readable on everything behind, else the first alternative that is, else black or white.
 
-    `alternatives` are (colour, where it comes from); None colours are skipped.
+    `alternatives` are (colour, where it comes from); None colours are skipped. On several colours (a
+    gradient, a picture) a colour must pass with APPROXIMATE to spare.
     """
+    several = len({b if isinstance(b, str) else b[0] for b in behind}) > 1
+    need = minimum_ratio * (APPROXIMATE if several else 1.0)
     ratio_wanted, worst = against(wanted.upper(), behind)
-    if ratio_wanted >= minimum_ratio or not behind:
+    if ratio_wanted >= need or not behind:
         return Choice(wanted, wanted, "theme", ratio_wanted, worst, ratio_wanted, minimum_ratio)
     tried = [*alternatives, *([(BLACK, "black"), (WHITE, "white")] if black_or_white else [])]
     best: tuple[float, str, str] | None = None
@@ -123,14 +132,13 @@ def choose_colour(wanted: str, behind: Behind, minimum_ratio: float,
         if colour is None:
             continue
         r, _ = against(colour.upper(), behind)
-        if r >= minimum_ratio and source not in ("black", "white"):
+        if r >= need and source not in ("black", "white"):
             return Choice(wanted, colour.upper(), source, r, worst, ratio_wanted, minimum_ratio)
-        if source in ("black", "white") and r >= minimum_ratio and (best is None or r > best[0]):
+        if source in ("black", "white") and r >= need and (best is None or r > best[0]):
             best = (r, colour, source)
     if best is not None:
         return Choice(wanted, best[1], best[2], best[0], worst, ratio_wanted, minimum_ratio)
     return Choice(wanted, None, "", ratio_wanted, worst, ratio_wanted, minimum_ratio)
-
 
 
 def palette_passes(palette: Sequence[str], background: str) -> bool:

@@ -1,4 +1,5 @@
-"""Fifteen real templates made by other organisations, made into themes as a coordinator would, build both decks.
+"""Fifteen real templates made by other organisations, made into themes as a coordinator would, build both decks
+(and the general kinds' test deck: every slide kind on every template).
 
 The templates are in ../shared/real-templates/ beside the checkout (CI puts a copy of shared/
 there); each `<name>.json` holds what the coordinator writes (tests/realtemplates.py makes the
@@ -13,11 +14,14 @@ runs the render checks on all fifteen.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import copy_project, needs_soffice
+from kinds import CONTENT as KINDS
+from kinds import DECK as KINDS_DECK
 from edits import with_native_chart
 from openxml_audit import FileFormat, OpenXmlValidator
 from overflow import overflow
@@ -55,8 +59,10 @@ LOCATED = re.compile(r"^[\w./-]+\.(yaml|pptx|potx)(:\d+:\d+)?: ")
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory, chart_cache) -> Project:
-    """The shipped project with a theme per shared template, its first chart of each deck drawn natively."""
+    """The shipped project and the kinds' test deck, with a theme per shared template, the first chart of each
+    shipped deck drawn natively."""
     project = copy_project(tmp_path_factory.mktemp("real-templates"), chart_cache)
+    shutil.copytree(KINDS, project.content, dirs_exist_ok=True)
     with_native_chart(project)
     for template in real_templates():
         make_theme(project.themes, template)
@@ -96,10 +102,11 @@ def test_check_theme_passes_or_says_what_to_change(project: Project, template: R
     assert all(re.search(r"set `|remove `|shorten|save it as", ln) for ln in problems), problems
 
 
-def test_every_template_builds_both_decks(built):
+def test_every_template_builds_both_decks_and_every_slide_kind(built):
     failed = {name: str(result) for name, result in built.items() if isinstance(result, ContentError)}
     assert not failed, failed  # the issue asks for at least 14 of 15; all 15 build
-    assert all(len(paths) == 2 for paths in built.values())
+    assert all(sorted(p.stem for p in paths) == ["nobel-2016", "skype-2016-10-28", KINDS_DECK]
+               for paths in built.values())
 
 
 @pytest.mark.parametrize("name", sorted(UNUSUAL_SIZES))
@@ -172,7 +179,7 @@ def rendered(built, tmp_path_factory) -> dict[Path, tuple[bytes, bytes]]:
 
 @needs_soffice
 def test_no_word_overflows_on_the_rendered_slides(rendered):
-    assert len(rendered) == 2 * len(RENDERED)
+    assert len(rendered) == 3 * len(RENDERED)
     for pptx, (pdf, _) in rendered.items():
         assert overflow(pptx, pdf) == [], pptx.name
 

@@ -19,7 +19,7 @@ DPI = 200
 @lru_cache(maxsize=1)
 def _drawing_state() -> str:
     """What besides the chart itself decides its pixels: matplotlib's version and its list of fonts."""
-    parts = [metadata.version("matplotlib")]
+    parts = [metadata.version("matplotlib"), "system fonts added"]  # pictures drawn before that may be in DejaVu Sans
     cache = Path(os.environ.get("MPLCONFIGDIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "matplotlib")
     for fontlist in sorted(cache.glob("fontlist-*.json")):
         st = fontlist.stat()

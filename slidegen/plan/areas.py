@@ -9,7 +9,7 @@ from typing import Literal, Mapping
 from slidegen.models.template import BODY, NEEDS, PICTURE, SUBTITLE, TITLE, LayoutInfo, Placeholder, TemplateInfo
 from slidegen.models.theme import Theme
 from slidegen.plan.fonts import metrics_for
-from slidegen.plan.model import Insets
+from slidegen.plan.model import COVER_LAYOUTS, Insets
 from slidegen.units import DESIGN_HEIGHT, EMU_PER_PT, Rect, cm, largest_free
 
 FOOTERS = {"footer": "ftr", "date": "dt", "number": "sldNum"}
@@ -237,7 +237,7 @@ class Planner:
     def layout_areas(self, role: str, layout: LayoutInfo, content_body: Rect | None) -> LayoutAreas:
         """The areas of one mapped layout (`role`: the kind of slide it is mapped for)."""
         theme, sizes, gap = self.theme, self.theme.sizes, self.gap
-        cover = role == "title"
+        cover = role in COVER_LAYOUTS  # the title and the closing slide: no footer unless the theme shows one there
         needs = NEEDS.get(role, (TITLE, BODY))
         body_ph = layout.find(SUBTITLE if cover else BODY) if any(n in needs for n in (BODY, SUBTITLE)) else None
         title_ph = layout.find(TITLE)
@@ -260,14 +260,19 @@ class Planner:
             if not has_body:  # the body is planned under the title's frame: the title may not grow into it
                 title = replace(title, room=title.frame)
         else:
-            top_of_body = body.frame.y if body is not None else self.inside.y + (bottom - self.inside.y) // 3
+            unused = layout.find(SUBTITLE if cover else BODY)  # a layout's body placeholder slidegen leaves empty
+            top_of_body = body.frame.y if body is not None else unused.rect.y if unused is not None and unused.rect \
+                else self.inside.y + (bottom - self.inside.y) // 3
             region = Rect(self.inside.x, self.inside.y, self.inside.w, max(cm(1), top_of_body - gap - self.inside.y))
             title = self.own(region, layout, "b", fill_band=True)
-        if body is None:
+        if body is None:  # a box of slidegen's own, in the taller of the room below and above the title
             x0, x1 = (content_body.x, content_body.right) if content_body is not None else (title.frame.x,
                                                                                              title.frame.right)
             y0 = title.frame.bottom + gap
-            body = self.own(Rect(x0, y0, x1 - x0, max(cm(1), bottom - y0)), layout, "t")
+            below_h, above_h = bottom - y0, title.frame.y - gap - self.inside.y
+            region = Rect(x0, y0, x1 - x0, max(cm(1), below_h)) if below_h >= above_h else \
+                Rect(x0, self.inside.y, x1 - x0, above_h)
+            body = self.own(region, layout, "t")
         elif body.frame.bottom > bottom:
             body = replace(body, frame=Rect(body.frame.x, body.frame.y, body.frame.w, max(cm(1), bottom - body.frame.y)))
         elif cover:

@@ -33,12 +33,32 @@ def font_file(family: str, bold: bool = False) -> str:
     if family.lower() in METRIC_TWINS:
         candidates.append(TWIN_FAMILIES[METRIC_TWINS[family.lower()]])
     weight = "bold" if bold else "normal"
-    for name in candidates:
-        try:
-            return font_manager.findfont(FontProperties(family=name, weight=weight), fallback_to_default=False)
-        except ValueError:
-            continue
+    for fresh in (False, True):
+        if fresh and not _system_fonts_added():
+            break
+        for name in candidates:
+            try:
+                return font_manager.findfont(FontProperties(family=name, weight=weight), fallback_to_default=False)
+            except ValueError:
+                continue
     return font_manager.findfont(FontProperties(family="DejaVu Sans", weight=weight))
+
+
+@lru_cache(maxsize=1)
+def _system_fonts_added() -> bool:
+    """The system's fonts made known to matplotlib, once: its font list is cached on disk when it is first
+    imported, so a font installed after that (Carlito, Liberation Sans) is not in it. Whether any was new."""
+    known = {f.fname for f in font_manager.fontManager.ttflist}
+    added = False
+    for path in font_manager.findSystemFonts():
+        if path in known:
+            continue
+        try:
+            font_manager.fontManager.addfont(path)
+            added = True
+        except (OSError, RuntimeError, ValueError):
+            continue  # a font file matplotlib cannot read
+    return added
 
 
 def draw(spec: ChartSpec, fmt: str = "png", dpi: int = 200) -> bytes:

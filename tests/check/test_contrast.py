@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from edits import replace_once
 
 from slidegen.check.contrast import RULES, checks, palette_rules
-from slidegen.colour import against, choose_colour, palette_passes, propose_palette, ratio
-from slidegen.plan.chart_look import chart_look
 from slidegen.check.library import Library
+from slidegen.colour import ratio
 from slidegen.errors import ContentError
 from slidegen.models.theme import Theme
 from slidegen.project import Project
@@ -18,11 +16,6 @@ from slidegen.project import Project
 def edit_theme(project: Project, old: str, new: str) -> tuple[str, int]:
     """Replace text in the default theme; the path shown and the line of the change."""
     return "themes/default/theme.yaml", replace_once(project.themes / "default" / "theme.yaml", old, new)
-
-
-def load_default() -> Theme:
-    project = Project.at(ROOT)
-    return Library(project).load(project.themes / "default" / "theme.yaml", Theme).model
 
 
 def problems(project: Project) -> list[str]:
@@ -132,43 +125,3 @@ def test_shipped_themes_pass_every_rule(project: Project):
         assert not failed, (name, failed)
 
 
-def test_a_colour_readable_behind_the_text_is_kept_else_the_first_readable_alternative():
-    kept = choose_colour("#1B4731", ["#FFFFFF"], 4.5, [("#FFFFFF", "the template's")])
-    assert (kept.colour, kept.source, kept.changed) == ("#1B4731", "theme", False)
-    band = choose_colour("#1B4731", ["#5A238C"], 3.0, [(None, "template.colours.content.title"),
-                                                      ("#FFFFFF", "the template's")])
-    assert (band.colour, band.source, band.worst) == ("#FFFFFF", "the template's", "#5A238C")
-    assert band.wanted_ratio < 3.0 <= band.ratio
-    mid = choose_colour("#777777", ["#808080"], 4.5, [])  # neither given: black or white, the better
-    assert mid.colour == "#000000" and mid.source == "black"
-    none = choose_colour("#777777", ["#000000", "#FFFFFF"], 4.5, [], black_or_white=True)
-    assert none.colour is None and none.worst in ("#000000", "#FFFFFF")
-
-
-def test_a_sliver_of_another_colour_behind_a_text_does_not_count():
-    # 1 % of the area on a dark band's edge, the rest light: dark text is readable
-    assert against("#000000", [("#FFFFFF", 0.99), ("#202020", 0.01)])[0] == 21.0
-    ratio_, worst = against("#000000", [("#FFFFFF", 0.9), ("#202020", 0.1)])
-    assert worst == "#202020" and ratio_ < 1.5
-
-
-def test_no_palette_can_pass_on_a_mid_dark_background_but_one_of_the_same_hues_passes_on_white():
-    light = ["#FFFFFF", "#FFD966", "#BDD7EE", "#D9D9D9"]
-    assert propose_palette(light, "#44546A") is None
-    proposal = propose_palette(light, "#FFFFFF")
-    assert proposal is not None and palette_passes(proposal, "#FFFFFF")
-    assert proposal[1][1:3] > proposal[1][5:7]  # #FFD966 stays a yellow: more red than blue
-
-
-def test_chart_colours_that_cannot_pass_on_the_template_get_a_plot_area_of_their_own():
-    theme = load_default().model_copy(deep=True)
-    chart = theme.colours.chart.model_copy(update={"done": "#FFFFFF", "ongoing": "#FFD966",
-                                                   "not_relevant": "#BDD7EE", "missing": "#D9D9D9"})
-    theme = theme.model_copy(update={"colours": theme.colours.model_copy(update={"chart": chart})})
-    look = chart_look(theme, ["#44546A"])
-    assert look.panel and look.background == "#FFFFFF" and palette_passes(look.palette, "#FFFFFF")
-    assert look.note.startswith("no palette of chart colours can pass on the background #44546A")
-    same = chart_look(load_default(), ["#FFFFFF"])
-    assert not same.panel and same.note is None and same.palette == ("#0F4470", "#C9840B", "#3B3F44", "#90949A")
-    picture = chart_look(load_default(), ["#FFFFFF", "#202020"])
-    assert picture.panel and "not one colour" in picture.note

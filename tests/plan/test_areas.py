@@ -105,3 +105,25 @@ def test_without_a_template_the_frames_are_slidegens_own():
     title, body = frames.area("content", "title"), frames.area("title_only", "body")
     assert (title.frame, title.insets, title.anchor, title.placeholder) == (frames.title, TEXT_INSETS, "b", None)
     assert body.frame == frames.body and frames.area("title", "title").frame == frames.cover_title
+
+
+def test_a_picture_layout_puts_the_picture_where_its_picture_placeholder_is():
+    info = inspect(ROOT / "themes" / "mall" / "template.pptx")
+    theme = scaled(mall(), info.height)
+    areas = template_areas(theme, info, theme.template.layouts.names(template=True))
+    pic = next(ph.rect for ph in info.layout("Bild med bildtext").placeholders if ph.type == "pic")
+    body, title = areas["picture"].body, areas["picture"].title
+    assert body.placeholder is None and body.frame.x == pic.x and body.frame.w == pic.w and body.frame.y == pic.y
+    assert title.placeholder == ("title", 0) and body.frame.bottom <= title.frame.y  # its caption title below it
+    assert areas["content"].body.placeholder == ("obj", 1)  # other layouts keep their body placeholders
+
+
+def test_a_box_of_slidegens_own_takes_the_taller_room_beside_the_title():
+    layouts = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only",
+               "closing": "Title Slide"}
+    info, areas = areas_of("pandoc-depth", layouts)
+    closing = areas["closing"]
+    assert closing.body.placeholder is None  # the contacts are no subtitle: a box of their own
+    assert closing.body.frame.bottom < closing.title.frame.y  # the title sits low: the room above it is taller
+    assert closing.body.frame.h > 3 * (info.height - closing.title.frame.bottom)
+    assert (closing.footer, closing.date, closing.number) == (None, None, None)  # a cover, like the title slide

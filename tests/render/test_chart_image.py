@@ -75,3 +75,17 @@ def test_survey_chart_texts_stay_inside_the_picture(tmp_path):
         texts, (w, h) = texts_of(spec)
         for text, (x0, y0, x1, y1) in texts:
             assert x0 >= -TOLERANCE and y0 >= -TOLERANCE and x1 <= w + TOLERANCE and y1 <= h + TOLERANCE, text
+
+
+def test_charts_are_drawn_in_the_themes_font_or_its_metric_twin_when_the_system_has_it():
+    from matplotlib import font_manager
+
+    from slidegen.render.chart_image import font_file
+
+    system = {Path(p).name for p in font_manager.findSystemFonts()}
+    if "Carlito-Regular.ttf" not in system:
+        pytest.skip("Carlito is not installed (.ci/run installs it)")
+    # also when matplotlib's own list of fonts was made before Carlito was installed
+    assert Path(font_file("Calibri")).name == "Carlito-Regular.ttf"
+    assert Path(font_file("Calibri", bold=True)).name == "Carlito-Bold.ttf"
+    assert Path(font_file("No Such Font")).name == "DejaVuSans.ttf"

@@ -102,7 +102,7 @@ def plan_bullets(ctx: Context, slide: BulletsSlide, i: int) -> list[SlidePlan]:
     if slide.chart is None:
         return text_slides(ctx, title, paras, source, slide.notes)
     text_frame, chart_frame = ctx.frames.area("content", "body").frame.split_h(0.52, cm(0.8))
-    slides = text_slides(ctx, title, paras, source, slide.notes, frame=text_frame)
+    slides = text_slides(ctx, title, paras, source, slide.notes, frame=text_frame, unbroken=True)
     survey = ctx.bundle.survey(slide.chart.survey).model
     spec = overview_chart(survey, chart_frame, ctx.chart_theme("content", chart_frame), ctx.body_fonts,
                           slide.chart.title, wrap=ctx.on_template)
