@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
 
+from slidegen.models.template import LayoutInfo
 from slidegen.models.theme import Theme
 from slidegen.plan.lines import set_table, set_text
 from slidegen.plan.model import ChartBox, ChartSpec, DeckPlan, PictureBox, SlidePlan, TableBox, TextBox
 from slidegen.plan.text import Fonts
+from slidegen.render.svg.backdrop import info_of, layout_backdrop, placeholder_fills
 from slidegen.render.svg.markup import DOCTYPE, SVG_NS, XLINK_NS, attrs, data_uri, esc, num
 from slidegen.render.svg.text import text_element
 from slidegen.units import Rect, to_pt
@@ -109,30 +109,37 @@ def slide_title(slide: SlidePlan) -> str:
     return " ".join(p.text.replace("\n", " ") for p in slide.title.paras).strip()
 
 
-def background(plan: DeckPlan, theme: Theme) -> str:
-    """The slides' background colour: the template's master's when it is one colour, else the theme's."""
+def backdrops(plan: DeckPlan, theme: Theme) -> dict[str, tuple[str, LayoutInfo | None]]:
+    """What lies under each layout's slides: the theme's background colour, and on a template its layout's
+    background and decoration (SVG), with the layout (for the fills of the placeholders a slide uses)."""
+    plain = f"<rect{attrs(x=0.0, y=0.0, width=to_pt(plan.width), height=to_pt(plan.height), fill=theme.colours.background)}/>"
     if plan.base.template is None:
-        return theme.colours.background
-    path = plan.base.template
-    stat = path.stat()
-    return _template_background(path, stat.st_mtime_ns, stat.st_size) or theme.colours.background
+        return {}
+    info = info_of(plan.base.template)
+    out: dict[str, tuple[str, LayoutInfo | None]] = {}
+    for role, name in plan.base.layouts.items():
+        layout = info.layout(name)
+        out[role] = (plain + (layout_backdrop(layout) if layout is not None else ""), layout)
+    return out
 
 
-@lru_cache(maxsize=8)
-def _template_background(path: Path, _mtime: int, _size: int) -> str | None:
-    """A template's master background colour (None for a picture or gradient), read once per version of the file."""
-    from slidegen.load.template import inspect
-
-    return inspect(path).background
-
-
-def render_slide(ctx: SlideContext, plan: DeckPlan, slide: SlidePlan, background: str) -> bytes:
-    """One slide as an SVG document: its title, the background, the title box, then the boxes in order."""
+def render_slide(ctx: SlideContext, plan: DeckPlan, slide: SlidePlan,
+                 backdrop: tuple[str, LayoutInfo | None] | None = None) -> bytes:
+    """One slide as an SVG document: its title, what lies under it (the theme's background, or the template's
+    layout), the title box, then the boxes in order."""
     w, h = to_pt(plan.width), to_pt(plan.height)
     head = (f'<svg xmlns="{SVG_NS}" xmlns:xlink="{XLINK_NS}" version="1.1"'
             f'{attrs(width=w * PX_PER_PT, height=h * PX_PER_PT, viewBox=f"0 0 {num(w)} {num(h)}")}'
             f' xml:lang="{esc(plan.properties.language)}">')
-    body = [f"<title>{esc(slide_title(slide))}</title>", f"<rect{attrs(x=0.0, y=0.0, width=w, height=h, fill=background)}/>"]
+    body = [f"<title>{esc(slide_title(slide))}</title>"]
+    if backdrop is None:
+        body.append(f"<rect{attrs(x=0.0, y=0.0, width=w, height=h, fill=ctx.theme.colours.background)}/>")
+    else:
+        under, layout = backdrop
+        body.append(under)
+        if layout is not None:
+            refs = {b.placeholder for b in (slide.title, *slide.boxes) if getattr(b, "placeholder", None)}
+            body.append(placeholder_fills(layout, refs))
     body.append(render_text(ctx, slide.title))
     body.extend(RENDERERS[type(box)](ctx, box) for box in slide.boxes)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{DOCTYPE}\n{head}{"".join(body)}</svg>\n'.encode("utf-8")
@@ -141,5 +148,6 @@ def render_slide(ctx: SlideContext, plan: DeckPlan, slide: SlidePlan, background
 def render_deck(plan: DeckPlan, theme: Theme, chart_picture: ChartPicture, picture: PictureBytes) -> dict[str, bytes]:
     """Every slide as an SVG file, by name: slide-01.svg, slide-02.svg …"""
     ctx = SlideContext(theme, chart_picture, picture)
-    fill = background(plan, theme)
-    return {f"slide-{n:02d}.svg": render_slide(ctx, plan, slide, fill) for n, slide in enumerate(plan.slides, start=1)}
+    under = backdrops(plan, theme)
+    return {f"slide-{n:02d}.svg": render_slide(ctx, plan, slide, under.get(slide.layout))
+            for n, slide in enumerate(plan.slides, start=1)}

@@ -14,6 +14,8 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
     "helvetica": ("Arial", "Liberation Sans", "Arimo"),
     "liberation sans": ("Arial", "Arimo", "Helvetica"),
     "arimo": ("Arial", "Liberation Sans", "Helvetica"),
+    "arial narrow": ("Liberation Sans Narrow",),
+    "liberation sans narrow": ("Arial Narrow",),
 }
 """Metric-compatible stand-ins for a font, named after it in the CSS font list (the same widths, so the same lines)."""
 

@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_project
 from kinds import kinds_project
+from realtemplates import SHARED, make_theme, real_templates
 from lxml import etree
 from pptx import Presentation
 
 from slidegen.build import build
-from slidegen.render.svg.markup import esc
+from slidegen.load.template import inspect
+from slidegen.render.svg.markup import esc, num
 from slidegen.render.svg.text import font_list
+from slidegen.units import to_pt
 
 THEMES = sorted(p.parent.name for p in (ROOT / "themes").glob("*/theme.yaml"))
 SVG = "{http://www.w3.org/2000/svg}"
@@ -163,3 +166,48 @@ def test_pictures_are_the_pipelines_with_their_alt_texts(built):
         "Flödesschema i fyra steg, från länens exempel till en gemensam webbsida"
     background = svgs[titles.index("Bakgrundsbild")].getroot()
     assert all(i.find(f"{SVG}desc") is None for i in background.iter(f"{SVG}image")), "a decorative picture has none"
+
+
+def _rects(svg: etree._ElementTree) -> set[tuple[str, str, str, str, str | None]]:
+    return {(r.get("x"), r.get("y"), r.get("width"), r.get("height"), r.get("fill")) for r in svg.iter(f"{SVG}rect")}
+
+
+def _expected(rect, fill: str) -> tuple[str, str, str, str, str]:
+    return (num(to_pt(rect.x)), num(to_pt(rect.y)), num(to_pt(rect.w)), num(to_pt(rect.h)), fill)
+
+
+def test_on_a_template_every_slide_shows_its_layouts_background_and_decoration(built):
+    pptx, folder = built["mall/skype-2016-10-28"]
+    info = inspect(ROOT / "themes" / "mall" / "template.pptx")
+    layouts = [s.slide_layout.name for s in Presentation(str(pptx)).slides]
+    drawn = slides(folder)
+    assert len(drawn) == len(layouts)
+    for n, (svg, name) in enumerate(zip(drawn, layouts), start=1):
+        layout = info.layout(name)
+        plain = [layer for layer in layout.layers if layer.paint is not None and len(layer.paint.colours) == 1]
+        assert len(plain) >= 2, name  # mall's green band at the top and the rule at the bottom, the title slide's own
+        for layer in plain:
+            assert _expected(layer.rect, layer.paint.colours[0]) in _rects(svg), (n, layer.name)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason=f"no {SHARED} (the shared templates) beside the checkout")
+def test_a_templates_pictures_and_title_band_are_drawn_under_the_text(tmp_path, chart_cache):
+    project = copy_project(tmp_path / "p", chart_cache)
+    chosen = {t.name: t for t in real_templates()}
+    for name in ("sv-bug60715", "nyu-shanghai"):
+        make_theme(project.themes, chosen[name])
+    deck = project.content / "decks" / "skype-2016-10-28.yaml"
+    (sv,) = build(project, [deck], theme="sv-bug60715", out_dir=tmp_path / "sv", output="svg")
+    agenda = slides(sv.output("svg"))[1]
+    pictures = [i for i in agenda.iter(f"{SVG}image") if i.get(XLINK_HREF).startswith("data:image/png;base64,")]
+    info = inspect(chosen["sv-bug60715"].file)
+    logo = next(lay for lay in info.layout("Rubrik och innehåll").layers if lay.name == "Picture 3")
+    at = [(i.get("x"), i.get("y"), i.get("width"), i.get("height")) for i in pictures]
+    assert _expected(logo.paint.pixels.rect, "")[:4] in at, "the logo, drawn from the colours read for contrast"
+    (nyu,) = build(project, [deck], theme="nyu-shanghai", out_dir=tmp_path / "nyu", output="svg")
+    svg = slides(nyu.output("svg"))[1]
+    band = next(ph for ph in inspect(chosen["nyu-shanghai"].file).layout("Title and Content").placeholders
+                if ph.type == "title")
+    assert _expected(band.rect, band.fill.colours[0]) in _rects(svg), "the title's band, under the white title"
+    title = next(svg.iter(f"{SVG}text"))
+    assert title.get("fill") == "#FFFFFF"
