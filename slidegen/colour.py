@@ -6,6 +6,7 @@ import colorsys
 import itertools
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 
@@ -101,6 +102,8 @@ class Choice:
     """What behind the text the wanted colour contrasts least with."""
     wanted_ratio: float
     minimum: float
+    needed: float = 0.0
+    """What a colour had to reach: the minimum, or APPROXIMATE more on several colours (0: the minimum)."""
 
     @property
     def changed(self) -> bool:
@@ -125,7 +128,7 @@ def choose_colour(wanted: str, behind: Behind, minimum_ratio: float,
     need = minimum_ratio * (APPROXIMATE if several else 1.0)
     ratio_wanted, worst = against(wanted.upper(), behind)
     if ratio_wanted >= need or not behind:
-        return Choice(wanted, wanted, "theme", ratio_wanted, worst, ratio_wanted, minimum_ratio)
+        return Choice(wanted, wanted, "theme", ratio_wanted, worst, ratio_wanted, minimum_ratio, need)
     tried = [*alternatives, *([(BLACK, "black"), (WHITE, "white")] if black_or_white else [])]
     best: tuple[float, str, str] | None = None
     for colour, source in tried:
@@ -133,12 +136,12 @@ def choose_colour(wanted: str, behind: Behind, minimum_ratio: float,
             continue
         r, _ = against(colour.upper(), behind)
         if r >= need and source not in ("black", "white"):
-            return Choice(wanted, colour.upper(), source, r, worst, ratio_wanted, minimum_ratio)
+            return Choice(wanted, colour.upper(), source, r, worst, ratio_wanted, minimum_ratio, need)
         if source in ("black", "white") and r >= need and (best is None or r > best[0]):
             best = (r, colour, source)
     if best is not None:
-        return Choice(wanted, best[1], best[2], best[0], worst, ratio_wanted, minimum_ratio)
-    return Choice(wanted, None, "", ratio_wanted, worst, ratio_wanted, minimum_ratio)
+        return Choice(wanted, best[1], best[2], best[0], worst, ratio_wanted, minimum_ratio, need)
+    return Choice(wanted, None, "", ratio_wanted, worst, ratio_wanted, minimum_ratio, need)
 
 
 def palette_passes(palette: Sequence[str], background: str) -> bool:
@@ -190,13 +193,25 @@ def _targets(background: str) -> list[tuple[float, float]]:
 
 
 
+REORDERED_AT_MOST = 4
+"""Palettes up to this long are also tried in every other order (4! = 24 orders; a long bar-chart palette's
+orders would take minutes)."""
+
+
 def propose_palette(palette: Sequence[str], background: str) -> list[str] | None:
     """Chart colours near the given ones (same hues) that pass the chart rules on the background, or None if none can."""
+    found = _proposal(tuple(c.upper() for c in palette), background.upper())
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=256)
+def _proposal(palette: tuple[str, ...], background: str) -> tuple[str, ...] | None:
     if palette_passes(palette, background):
-        return list(palette)
-    for order in itertools.permutations(palette):  # the same colours drawn in another order
-        if palette_passes(order, background):
-            return list(order)
+        return palette
+    if len(palette) <= REORDERED_AT_MOST:
+        for order in itertools.permutations(palette):  # the same colours drawn in another order
+            if palette_passes(order, background):
+                return order
     best: tuple[float, list[str]] | None = None
     for first, second in _targets(background):
         proposal = [_with_luminance(c, first if i % 2 == 0 else second) for i, c in enumerate(palette)]
@@ -205,4 +220,4 @@ def propose_palette(palette: Sequence[str], background: str) -> list[str] | None
         change = sum(abs(luminance(a) - luminance(b)) for a, b in zip(proposal, palette))
         if best is None or change < best[0]:
             best = (change, proposal)
-    return best[1] if best else None
+    return tuple(best[1]) if best else None

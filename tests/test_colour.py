@@ -69,3 +69,11 @@ def test_on_a_gradient_or_a_picture_a_colour_must_pass_with_some_to_spare():
     gradient = choose_colour("#767676", ["#FFFFFF", "#FEFEFE"], 4.5)  # the same, but a gradient: too close
     assert gradient.colour == "#000000" and gradient.source == "black"
     assert 4.5 <= gradient.wanted_ratio < 4.5 * APPROXIMATE
+
+
+def test_a_long_palette_gets_colours_of_its_own_hues_in_its_own_order():
+    long = ["#0F4470", "#C9840B", "#0F3C21", "#D46A90", "#279D8E", "#5B2A86", "#888888", "#AA0000", "#00AA00",
+            "#0000AA", "#333333", "#EEEEEE"]
+    proposal = propose_palette(long, "#777777")  # 12! orders are never tried: it is the luminance that changes
+    assert proposal is not None and len(proposal) == 12 and palette_passes(proposal, "#777777")
+    assert proposal[7][1:3] > proposal[7][3:5] and proposal[8][3:5] > proposal[8][1:3]  # the red stays red, the green green

@@ -12,6 +12,7 @@ from slidegen.load.document import Document
 from slidegen.load.template import TemplateUnreadable, inspect
 from slidegen.models.template import (
     BODY,
+    COVER_ROLES,
     FOOTER_NEEDS,
     NEEDS,
     SUBTITLE,
@@ -87,7 +88,7 @@ def layout_hint(name: str, role: str, info: TemplateInfo) -> str:
     fits = [lay for lay in info.layouts if all(lay.has(n) for n in needs) and shown_name(lay.name) != name]
     if not fits:
         return f"; its layouts are: {', '.join(info.names)}"
-    cover = role == "title"
+    cover = role in COVER_ROLES
 
     def rank(lay: LayoutInfo) -> tuple[int, int, int, float]:
         kinds = [ph.type for ph in lay.placeholders]
@@ -119,12 +120,14 @@ def placeholders_used(theme: Theme, role: str, layout: LayoutInfo) -> list[tuple
     title = layout.find(TITLE)
     if title is not None:
         out.append(("title", "title", title))
-    body = layout.find(SUBTITLE if role == "title" else BODY)
-    if body is not None:
-        out.append(("subtitle" if role == "title" else "body", "text", body))
+    cover = role in COVER_ROLES
+    if any(need in NEEDS.get(role, (TITLE, BODY)) for need in (BODY, SUBTITLE)):  # as plan/areas.py fills them
+        body = layout.find(SUBTITLE if cover else BODY)
+        if body is not None:
+            out.append(("subtitle" if cover else "body", "text", body))
     f = theme.footer
     shown = {"footer": bool(f.text), "date": f.date, "number": f.slide_number}
-    if role != "title" or f.title_slides:
+    if not cover or f.title_slides:
         for part, kind in FOOTER_NEEDS.items():
             ph = next((p for p in layout.placeholders if p.type == kind and p.rect is not None), None)
             if shown[part] and ph is not None:

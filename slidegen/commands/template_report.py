@@ -12,6 +12,7 @@ from slidegen.models.theme import Theme
 from slidegen.plan.areas import Area, LayoutAreas, scaled, template_areas
 from slidegen.plan.chart_look import chart_look
 from slidegen.plan.fonts import METRIC_TWINS, UNKNOWN_LINE_EM
+from slidegen.plan.layout import logo_frame
 from slidegen.units import to_cm
 
 OK, BAD = "✓", "✗"
@@ -60,7 +61,8 @@ def _choice_words(choice: Choice) -> str:
     return f"{OK} {choice.colour} {ratio(choice.ratio)}" if choice.worst else f"{OK} {choice.colour}"
 
 
-def template_lines(doc: Document, theme: Theme, info: TemplateInfo, where: str) -> tuple[list[str], list[Problem]]:
+def template_lines(doc: Document, theme: Theme, info: TemplateInfo, where: str,
+                   logo_pixels: tuple[int, int] | None = None) -> tuple[list[str], list[Problem]]:
     """The template's part of check-theme: its size, layouts, what slidegen needs, and each mapped layout's boxes."""
     assert theme.template is not None
     names = ", ".join(f'"{name}"' for name in info.names)
@@ -88,15 +90,18 @@ def template_lines(doc: Document, theme: Theme, info: TemplateInfo, where: str) 
     width = max(len(left) for left, _ in rows) + 2
     lines.append(f"  {'slidegen needs':<{width}}the template has")
     lines.extend(f"  {left:<{width}}{has}" for left, has in rows)
-    lines_areas, problems = area_lines(doc, theme, info)
+    lines_areas, problems = area_lines(doc, theme, info, logo_pixels)
     return lines + lines_areas, problems
 
 
-def area_lines(doc: Document, theme: Theme, info: TemplateInfo) -> tuple[list[str], list[Problem]]:
-    """Each mapped layout's boxes: where they are and the colour their text takes there, and the charts' colours."""
+def area_lines(doc: Document, theme: Theme, info: TemplateInfo,
+               logo_pixels: tuple[int, int] | None = None) -> tuple[list[str], list[Problem]]:
+    """Each mapped layout's boxes (as the build places them, clear of the theme's logo): where they are and the
+    colour their text takes there, and the charts' colours."""
     assert theme.template is not None
     sized = scaled(theme, info.height)
-    areas = template_areas(sized, info, theme.template.layouts.names(template=True))
+    logo = logo_frame(sized, logo_pixels, info.width, info.height) if sized.logo and logo_pixels else None
+    areas = template_areas(sized, info, theme.template.layouts.names(template=True), logo)
     lines = ["  the boxes slidegen uses on each layout, and the colour of their text there:"]
     problems: list[Problem] = []
     for role, layout_areas in areas.items():

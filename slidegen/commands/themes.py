@@ -77,7 +77,7 @@ def _template_lines(doc: Document, theme: Theme, files: ThemeFiles) -> tuple[lis
         return [f"template: {where} is missing"], []
     if files.template_info is None:
         return [f"template: {where} cannot be opened"], []
-    return template_lines(doc, theme, files.template_info, where)
+    return template_lines(doc, theme, files.template_info, where, files.logo_pixels)
 
 
 def _contrast_lines(theme: Theme) -> list[str]:

@@ -142,7 +142,8 @@ def _inspect(pkg: _Package) -> TemplateInfo:
         fills = list(theme.find(".//a:fillStyleLst", NS)) if theme.find(".//a:fillStyleLst", NS) is not None else []
         master_part = shapes.Part(master, shapes.part_context(scheme, master.find("p:clrMap", NS), pkg.zip.read,
                                                               master_rels), fills)
-        master_bg = shapes.background_of(master, master_part, slide, theme)
+        # a master without a background of its own shows the office suites' white
+        master_bg = shapes.background_of(master, master_part, slide, theme) or Paint(("#FFFFFF",))
         master_drawn = shapes.drawn_shapes(master.find("p:cSld/p:spTree", NS), master_part)
         by_type = shapes.master_placeholders(master)
         for ref in master.iterfind("p:sldLayoutIdLst/p:sldLayoutId", NS):

@@ -44,9 +44,6 @@ class ColourContext:
     def with_placeholder(self, colour: str | None) -> "ColourContext":
         return ColourContext(self.scheme, self.mapping, self.picture, colour)
 
-    def with_pictures(self, picture: Callable[[str], bytes | None]) -> "ColourContext":
-        return ColourContext(self.scheme, self.mapping, picture, self.placeholder)
-
 
 def theme_scheme(theme: Any) -> dict[str, str]:
     """The theme's colour scheme: slot (dk1, lt1, accent1 …) → `RRGGBB`."""

@@ -124,6 +124,10 @@ TITLE = Need("title", frozenset({"title", "ctrTitle"}),
              instead="slidegen places a title of its own in the free area above the body")
 """The slide's title placeholder."""
 
+COVER_ROLES = frozenset({"title", "closing"})
+"""The kinds of slide that open or close a deck or a section: set like the title slide, no footer unless the
+theme asks for one there."""
+
 PICTURE = Need("picture", frozenset({"pic"}))
 """A picture placeholder: where a picture layout puts its picture."""
 
@@ -327,9 +331,12 @@ def unreadable(doc: Source, theme: Theme, layout: LayoutInfo, role: str, what: s
     tried = "neither the template's colour nor black or white reaches" if automatic else "it needs"
     fix = (f"set `template.colours.{role}.{key}` to a colour readable there"
            + ("" if automatic else " (or remove `fix_colours: false` to let slidegen choose one)"))
+    need = ratio(choice.minimum)
+    if choice.needed > choice.minimum:
+        need += f" with 3 % to spare ({choice.needed:.2f}:1: the colours behind it are a gradient's or a picture's)"
     return doc.problem(("colours", key), f'on layout "{shown_name(layout.name)}" the {what} text {choice.wanted} has '
                        f"contrast {ratio(choice.wanted_ratio)} with {choice.worst} behind it ({shown}), and {tried} "
-                       f"{ratio(choice.minimum)}; {fix}")
+                       f"{need}; {fix}")
 
 
 def alternatives_for(theme: Theme, kind: str, key: str, template_colour: str | None) -> tuple[list[tuple[str | None, str]], bool]:

@@ -16,10 +16,34 @@ DPI = 200
 """Resolution of chart pictures: sharp on a projector and in print."""
 
 
+def font_folders() -> list[Path]:
+    """Where Linux, macOS and Windows keep installed fonts (those that exist here)."""
+    home = Path.home()
+    found = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local" / "share" / "fonts",
+             home / ".fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts"), home / "Library" / "Fonts"]
+    for variable, below in (("WINDIR", ("Fonts",)), ("LOCALAPPDATA", ("Microsoft", "Windows", "Fonts"))):
+        if os.environ.get(variable):
+            found.append(Path(os.environ[variable], *below))
+    return [f for f in found if f.is_dir()]
+
+
+def _fonts_state() -> list[str]:
+    """The installed fonts' folders as they are now (a font installed or removed changes its folder's time)."""
+    out = []
+    for top in font_folders():
+        for folder, _, _ in os.walk(top):
+            try:
+                out.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
+            except OSError:
+                continue
+    return out
+
+
 @lru_cache(maxsize=1)
 def _drawing_state() -> str:
-    """What besides the chart itself decides its pixels: matplotlib's version and its list of fonts."""
-    parts = [metadata.version("matplotlib"), "system fonts added"]  # pictures drawn before that may be in DejaVu Sans
+    """What besides the chart itself decides its pixels: matplotlib's version, its list of fonts and the fonts
+    installed (a chart is drawn in the theme's font or its twin where one is installed, see render/chart_image)."""
+    parts = [metadata.version("matplotlib"), *_fonts_state()]
     cache = Path(os.environ.get("MPLCONFIGDIR") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "matplotlib")
     for fontlist in sorted(cache.glob("fontlist-*.json")):
         st = fontlist.stat()

@@ -92,10 +92,6 @@ def _line(theme: Theme, family: str, size: float) -> float:
     return metrics.line(size)
 
 
-def _inner_h(frame: Rect, insets: Insets) -> float:
-    return (frame.h - insets.top - insets.bottom) / EMU_PER_PT
-
-
 class Planner:
     """Works out the areas of every mapped layout of one template for one theme."""
 

@@ -17,8 +17,13 @@ from slidegen.units import Rect, pt, to_pt
 
 
 def _footer_box(theme: Theme, fonts: Fonts, area: Area, run: Run, align: Literal["l", "ctr", "r"], name: str,
-                source: Location | None) -> TextBox:
-    """One line of footer text at the theme's small size (or the template's); TooLong (located at `source`) when it needs two."""
+                source: Location | None, span: tuple[int, int] | None = None) -> TextBox:
+    """One line of footer text at the theme's small size (or the template's); TooLong (located at `source`) when it needs two.
+
+    A template's own placeholder, drawn to fit its prompt, grows to one line, and when the text is
+    wider than it, as wide as the text needs at the smallest size, within `span` (the room between
+    the footer's other parts).
+    """
     p = Para((run,), space_before=0, align=area.align or align, source=source)
     frame, insets = area.frame, area.insets
     w = inner_width(frame.w, insets)
@@ -26,22 +31,37 @@ def _footer_box(theme: Theme, fonts: Fonts, area: Area, run: Run, align: Literal
     largest = area.size or theme.sizes.small
     smallest = min(largest, theme.sizes.small)
     measure = fonts.capitals() if area.caps else fonts
-    if area.placeholder is not None:  # the template's own box, drawn to fit its prompt: it grows to one line
+    if area.placeholder is not None:
         h = max(h, fonts.regular.line(smallest))
-        wide = measure.pick(run).width(run.text, largest) * WIDTH_SAFETY + 2
+        wide = measure.pick(run).width(run.text, smallest) * WIDTH_SAFETY + 2
         if wide > w:
-            frame = _widened(frame, pt(wide) + insets.left + insets.right, p.align)
-            w = wide
+            frame = _widened(frame, pt(wide) + insets.left + insets.right, p.align, span)
+            w = inner_width(frame.w, insets)
     size = fit_single(p, w, h, measure, largest, smallest)
     return TextBox(frame, (p,), size, theme.fonts.body, theme.colours.muted, "text", insets,
                    anchor=area.anchor if area.placeholder else "b", name=name, placeholder=area.placeholder)
 
 
-def _widened(frame: Rect, width: int, align: str) -> Rect:
-    """A frame made wider on the side away from its text's alignment."""
+def _widened(frame: Rect, width: int, align: str, span: tuple[int, int] | None) -> Rect:
+    """A frame made wider on the side away from its text's alignment, never beyond `span` (left, right)."""
     grow = width - frame.w
     x = frame.x - grow if align == "r" else frame.x - grow // 2 if align == "ctr" else frame.x
-    return Rect(x, frame.y, width, frame.h)
+    if span is None:
+        return Rect(x, frame.y, width, frame.h)
+    left, right = max(x, span[0], 0), min(x + width, span[1])
+    left, right = min(left, frame.x), max(right, frame.right)  # never narrower than the template drew it
+    return Rect(left, frame.y, right - left, frame.h)
+
+
+def _spans(parts: dict[str, Rect], width: int) -> dict[str, tuple[int, int]]:
+    """For each footer part, the room from the part on its left to the part on its right (the slide's edges)."""
+    out = {}
+    for key, frame in parts.items():
+        others = [f for k, f in parts.items() if k != key]
+        left = max((f.right for f in others if f.right <= frame.x + frame.w // 2), default=0)
+        right = min((f.x for f in others if f.x >= frame.x + frame.w // 2), default=width)
+        out[key] = (left, right)
+    return out
 
 
 def _places(frames: Frames, layout: str) -> dict[str, Area | None] | None:
@@ -62,14 +82,18 @@ def footer_boxes(theme: Theme, frames: Frames, fonts: Fonts, number: int, date: 
     f, places = theme.footer, _places(frames, layout)
     if places is None:
         return ()
+    shown = {"footer": bool(f.text), "date": f.date and date is not None, "number": f.slide_number}
+    used = {k: a for k, a in places.items() if a is not None and shown[k]}
+    spans = _spans({k: a.frame for k, a in used.items()}, frames.width)
     out = []
-    if f.text and places["footer"] is not None:
-        out.append(_footer_box(theme, fonts, places["footer"], Run(f.text), "l", "Footer", text_source))
-    if f.date and date is not None and places["date"] is not None:
-        out.append(_footer_box(theme, fonts, places["date"], Run(date.isoformat()), "ctr", "Date", None))
-    if f.slide_number and places["number"] is not None:
-        out.append(_footer_box(theme, fonts, places["number"], Run(str(number), field="slidenum"), "r",
-                               "Slide number", None))
+    if "footer" in used:
+        out.append(_footer_box(theme, fonts, used["footer"], Run(f.text or ""), "l", "Footer", text_source,
+                               spans["footer"]))
+    if "date" in used and date is not None:
+        out.append(_footer_box(theme, fonts, used["date"], Run(date.isoformat()), "ctr", "Date", None, spans["date"]))
+    if "number" in used:
+        out.append(_footer_box(theme, fonts, used["number"], Run(str(number), field="slidenum"), "r",
+                               "Slide number", None, spans["number"]))
     return tuple(out)
 
 

@@ -126,6 +126,8 @@ def text_slides(
     if frame is not None and frame != area.frame:
         area = Area(frame, TEXT_INSETS, "t")
     frame = area.frame
+    if area.placeholder is not None and area.align not in (None, "l"):  # the template's alignment of its body
+        paras = [replace(p, align=area.align) if p.align == "l" else p for p in paras]
     sizes = ctx.theme.sizes
     fonts = ctx.body_fonts.capitals() if area.caps else ctx.body_fonts
     pages = paginate(paras, *inner(frame, area.insets), fonts, *starting_size(area, sizes.body, sizes.body_min),

@@ -12,12 +12,13 @@ from typing import Literal, Mapping, Union
 from slidegen.errors import Location
 from slidegen.format import number, percent
 from slidegen.models.theme import TemplateLayouts
+from slidegen.models.template import COVER_ROLES
 from slidegen.units import Rect
 
 Layout = str
 """Which slide layout a slide is built on: a field of the theme's `template: layouts:` (models/theme.TemplateLayouts)."""
 
-COVER_LAYOUTS: frozenset[Layout] = frozenset({"title", "closing"})
+COVER_LAYOUTS: frozenset[Layout] = COVER_ROLES
 """Layouts of slides that open or close a deck or a section: no footer unless the theme asks for one there."""
 
 

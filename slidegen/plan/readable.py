@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from slidegen.colour import LARGE_TEXT_PT, MINIMUM, Choice, choose_colour, ink
@@ -17,6 +18,17 @@ COLOUR_KEYS = ("title", "text", "muted", "accent")
 """The theme colours text is written in, by the key a layout's own colours (`template.colours`) use too."""
 
 FOOTER_PARTS = {"Footer": "footer", "Date": "date", "Slide number": "number"}
+
+
+WHAT = {"Text": "body", "Counties": "county list", "Column": "column", "Chart mark": "chart's missing-value mark",
+        "Slide number": "slide number"}
+"""What a message calls the text of a box, by the box's name (its number left out); others by their name."""
+
+
+def what(box: TextBox) -> str:
+    """`body`, `caption`, `column` …: the text of a box as a message names it."""
+    name = re.sub(r" \d+$", "", box.name)
+    return WHAT.get(name, name.lower())
 
 
 def minimum_for(box: TextBox, size: float) -> float:
@@ -86,7 +98,7 @@ class Readable:
 
     def _problem(self, role: str, areas: LayoutAreas, box: TextBox, key: str, choice: Choice,
                  layers: tuple[str, ...]) -> Problem:
-        return unreadable(self.doc, self.theme, areas.layout, role, box.name.lower(), key, choice, layers)
+        return unreadable(self.doc, self.theme, areas.layout, role, what(box), key, choice, layers)
 
     def box(self, role: str, areas: LayoutAreas, box: TextBox) -> TextBox:
         area = self.area_of(areas, box)

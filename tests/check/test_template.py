@@ -237,3 +237,68 @@ def test_layouts_a_theme_does_not_name_fall_back_to_its_content_title_only_and_t
     assert layouts.names(template=True)["two_content"] == "Två innehåll"
     assert layouts.names(template=True)["quote"] == "Endast rubrik" and layouts.names(template=True)["closing"] == "Rubrikbild"
     assert layouts.names(template=False)["picture"] == "Picture with Caption"  # slidegen's own master has PowerPoint's
+
+
+def test_a_centred_body_in_the_template_centres_the_text_slides_bodies(project: Project, tmp_path: Path):
+    from pptx.oxml.ns import qn
+
+    def centre_body(prs):
+        body = next(ph for ph in layout(prs, "Rubrik och innehåll").placeholders if ph.placeholder_format.idx == 1)
+        lst = body.text_frame._txBody.find(qn("a:lstStyle"))
+        level = lst.makeelement(qn("a:lvl1pPr"), {"algn": "ctr"})
+        lst.insert(0, level)
+
+    edit_template(project, centre_body)
+    (built,) = build(project, [project.content / "decks" / "skype-2016-10-28.yaml"], theme="mall", out_dir=tmp_path)
+    slides = [s for s in Presentation(str(built.path)).slides if s.slide_layout.name == "Rubrik och innehåll"]
+    beside = [s for s in slides if any(sh.name in ("Overview chart", "Chart") for sh in s.shapes)]
+    bodies = [s.placeholders[1] for s in slides if s not in beside]
+    assert len(bodies) == 6 and len(beside) == 1
+    aligns = {p._p.pPr.get("algn") for b in bodies for p in b.text_frame.paragraphs if p._p.pPr is not None}
+    assert aligns == {"ctr"}  # text beside a chart is a column of its own: it stays left-aligned
+
+
+def test_closing_and_picture_layouts_are_checked_only_for_what_their_slides_fill(project: Project):
+    from slidegen.check.template import placeholders_used
+
+    theme = Library(project).theme(project.themes / "mall" / "theme.yaml").model
+    info = inspect(mall(project))
+    closing = [what for what, _, _ in placeholders_used(theme, "closing", info.layout("Rubrikbild"))]
+    assert closing == ["title"]  # a cover: no footer; its contacts are no subtitle
+    picture = [what for what, _, _ in placeholders_used(theme, "picture", info.layout("Bild med bildtext"))]
+    assert picture == ["title", "footer", "date", "slide number"]  # the caption placeholder stays empty
+    content = [what for what, _, _ in placeholders_used(theme, "content", info.layout("Rubrik och innehåll"))]
+    assert content == ["title", "body", "footer", "date", "slide number"]
+
+
+def test_check_theme_shows_the_boxes_the_build_uses_beside_the_logo(project: Project):
+    from slidegen.build import load, plan
+    from slidegen.units import to_cm
+
+    result = run(project, "check-theme", "mall")
+    lines = result.output.splitlines()
+    start = lines.index('    content: "Rubrik och innehåll"')
+    shown = lines[start + 1].split()
+    assert shown[:3] == ["title", "placeholder", "title"]
+    (bundle,) = load(project, [project.content / "decks" / "skype-2016-10-28.yaml"], theme="mall")
+    (deck_plan,) = plan([bundle])
+    title = next(s.title for s in deck_plan.slides if s.layout == "content")
+    assert float(shown[3]) == round(to_cm(title.frame.w), 2)  # narrower than the placeholder: the logo is beside it
+    placeholder = next(ph for ph in inspect(mall(project)).layout("Rubrik och innehåll").placeholders if ph.idx == 0)
+    assert title.frame.w < placeholder.rect.w
+
+
+def test_a_master_without_a_background_of_its_own_is_white(tmp_path: Path):
+    from pptx.oxml.ns import qn
+
+    prs = Presentation()
+    master = prs.slide_master._element
+    bg = master.find(f"{qn('p:cSld')}/{qn('p:bg')}")
+    if bg is not None:
+        bg.getparent().remove(bg)
+    path = tmp_path / "nobg.pptx"
+    prs.save(str(path))
+    info = inspect(path)
+    assert all(lay.background is not None and lay.background.colours == ("#FFFFFF",) for lay in info.layouts)
+    assert info.layout("Title and Content").behind(info.layout("Title and Content").placeholders[0].rect).colours \
+        == ("#FFFFFF",)

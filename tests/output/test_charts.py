@@ -39,3 +39,13 @@ def test_without_a_folder_nothing_is_kept(project, monkeypatch):
 
     monkeypatch.setattr(files, "write_atomic", lambda *a: (_ for _ in ()).throw(AssertionError("written")))
     assert ChartCache(None).file(spec, "svg").lstrip().startswith(b"<?xml")
+
+
+def test_a_font_installed_later_changes_what_decides_the_pictures(tmp_path: Path, monkeypatch):
+    fonts = tmp_path / "fonts"
+    (fonts / "truetype").mkdir(parents=True)
+    monkeypatch.setattr(charts, "font_folders", lambda: [fonts])
+    before = charts._fonts_state()
+    (fonts / "truetype" / "crosextra").mkdir()  # a font package installs its folder
+    after = charts._fonts_state()
+    assert before != after and len(after) == len(before) + 1

@@ -135,3 +135,15 @@ def test_a_theme_without_a_template_may_name_its_slide_size():
     assert (frames_for(themed(slide_size="A4")).width, frames_for(themed(slide_size="A4")).height) == (9906000, 6858000)
     f = frames_for(themed(slide_size="25.4 × 14.29 cm"))
     assert (f.width, f.height) == (cm(25.4), cm(14.29)) and f.body.right <= f.width
+
+
+def test_a_footer_part_too_wide_for_its_placeholder_grows_only_into_the_room_beside_it():
+    from slidegen.plan.chrome import _spans, _widened
+    from slidegen.units import Rect
+
+    parts = {"date": Rect(0, 0, 100, 10), "footer": Rect(100, 0, 200, 10), "number": Rect(300, 0, 100, 10)}
+    spans = _spans(parts, 1000)
+    assert spans == {"date": (0, 100), "footer": (100, 300), "number": (300, 1000)}
+    assert _widened(Rect(150, 0, 100, 10), 400, "ctr", (100, 300)) == Rect(100, 0, 200, 10)  # not over its neighbours
+    assert _widened(Rect(300, 0, 100, 10), 250, "l", spans["number"]) == Rect(300, 0, 250, 10)
+    assert _widened(Rect(300, 0, 100, 10), 250, "r", spans["number"]) == Rect(300, 0, 100, 10)  # nowhere to grow

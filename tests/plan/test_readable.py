@@ -11,6 +11,7 @@ from pptx.oxml.ns import qn
 
 from slidegen.build import build
 from slidegen.errors import ContentError
+from slidegen.plan.model import TextBox
 from slidegen.project import Project
 
 DECK = "skype-2016-10-28.yaml"
@@ -65,3 +66,15 @@ def test_the_footer_goes_into_the_templates_own_placeholders(project: Project, t
             assert (shape.left, shape.top) == (layout[kinds[shape.name]].left, layout[kinds[shape.name]].top)
     number = next(s for s in slide.placeholders if s.name == "Slide number")
     assert [f.get("type") for f in number._element.iter(qn("a:fld"))] == ["slidenum"]
+
+
+def test_messages_name_a_boxs_text_as_people_would():
+    from slidegen.plan.model import Insets
+    from slidegen.plan.readable import what
+    from slidegen.units import Rect
+
+    def box(name: str) -> TextBox:
+        return TextBox(Rect(0, 0, 10, 10), (), 12, "Arial", "#000000", "text", Insets(0, 0, 0, 0), name=name)
+
+    assert [what(box(n)) for n in ("Text", "Caption", "Column 2", "Counties 3", "Slide number")] == \
+        ["body", "caption", "column", "county list", "slide number"]

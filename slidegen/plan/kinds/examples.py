@@ -51,7 +51,7 @@ def plan_examples_overview(ctx: Context, slide: ExamplesOverviewSlide, i: int) -
         else:
             runs.append(Run("inget ännu", colour=colours.muted))
         entries.append(Para(tuple(runs), space_before=0.3))
-    body = ctx.frames.body
+    body = ctx.frames.area("content", "body").frame
     sizes = ctx.theme.sizes
     width, _ = inner(body)
     columns = 3
@@ -115,7 +115,7 @@ def plan_examples(ctx: Context, slide: ExamplesSlide, i: int) -> list[SlidePlan]
             paras.append(Para((Run(f"Kontakt: {who}", colour=muted),), scale=0.85, space_before=0.9,
                               source=doc.location(("contact",))))
         source = doc.location(())
-        frame = ctx.frames.body
+        frame = ctx.frames.area("content", "body").frame
         picture = ctx.bundle.pictures.get(m.picture) if m.picture else None
         if picture is not None:
             frame, picture_frame = frame.split_h(0.58, cm(0.8))
