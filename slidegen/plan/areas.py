@@ -243,6 +243,7 @@ class Planner:
         if cover and not theme.footer.title_slides:
             footers: dict[str, Area | None] = {}
             bottom = self.inside.bottom
+            foot_top = self.slide.bottom
         else:
             footers, foot_top = self.footers(layout, body_ph.rect.y if body_ph and body_ph.rect else self.inside.y)
             bottom = min(self.inside.bottom, foot_top - gap)
@@ -269,8 +270,11 @@ class Planner:
             region = Rect(x0, y0, x1 - x0, max(cm(1), below_h)) if below_h >= above_h else \
                 Rect(x0, self.inside.y, x1 - x0, above_h)
             body = self.own(region, layout, "t")
-        elif body.frame.bottom > bottom:
-            body = replace(body, frame=Rect(body.frame.x, body.frame.y, body.frame.w, max(cm(1), bottom - body.frame.y)))
+        elif body.frame.bottom > bottom:  # the template's own body keeps its size, only meeting the footer
+            limit = min(foot_top, self.slide.bottom)
+            if body.frame.bottom > limit:
+                body = replace(body, frame=Rect(body.frame.x, body.frame.y, body.frame.w,
+                                                max(cm(1), limit - body.frame.y)))
         elif cover:
             body = self.grown(body, layout, 1, sizes.body_min, theme.fonts.body, bottom)
         else:  # a body drawn for a line or two is where the text starts: it takes the free room below

@@ -127,3 +127,15 @@ def test_a_box_of_slidegens_own_takes_the_taller_room_beside_the_title():
     assert closing.body.frame.bottom < closing.title.frame.y  # the title sits low: the room above it is taller
     assert closing.body.frame.h > 3 * (info.height - closing.title.frame.bottom)
     assert (closing.footer, closing.date, closing.number) == (None, None, None)  # a cover, like the title slide
+
+
+def test_a_templates_subtitle_meets_the_footer_when_the_theme_shows_footers_on_title_slides():
+    info = inspect(SHARED / "corp-60810.pptx")
+    theme = scaled(mall().model_copy(update={"logo": None}), info.height)
+    theme = theme.model_copy(update={"footer": theme.footer.model_copy(update={"title_slides": True})})
+    layouts = {"title": "1_Title Slide", "content": "Title and Content", "title_only": "Title Only"}
+    cover = template_areas(theme, info, layouts)["title"]
+    subtitle = next(ph.rect for ph in info.layout("1_Title Slide").placeholders if ph.type == "subTitle")
+    tops = [a.frame.y for a in (cover.footer, cover.date, cover.number) if a is not None]
+    assert tops and cover.body.placeholder == ("subTitle", 1)
+    assert cover.body.frame.bottom == min(subtitle.bottom, min(tops))  # as the template drew it, or meeting the footer
