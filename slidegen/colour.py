@@ -13,15 +13,35 @@ from typing import Sequence
 def luminance(hex_colour: str) -> float:
     """The relative luminance of `#RRGGBB` (0 black … 1 white)."""
     value = hex_colour.lstrip("#")
-    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    linear = [_linear(int(value[i : i + 2], 16) / 255) for i in (0, 2, 4)]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _linear(channel: float) -> float:
+    """An sRGB channel (0–1) as linear light."""
+    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
 
 def contrast(a: str, b: str) -> float:
     """The contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def _lab(hex_colour: str) -> tuple[float, float, float]:
+    """A colour in CIELAB (D65): lightness 0–100 and its two colour axes."""
+    value = hex_colour.lstrip("#")
+    r, g, b = (_linear(int(value[i : i + 2], 16) / 255) for i in (0, 2, 4))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    fx, fy, fz = (v ** (1 / 3) if v > 216 / 24389 else (24389 / 27 * v + 16) / 116 for v in (x, y, z))
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def difference(a: str, b: str) -> float:
+    """How different two colours look (CIE76 ΔE): about 2 is just noticeable, below 15 two chart segments look alike."""
+    return math.dist(_lab(a), _lab(b))
 
 
 def readable_on(background: str, dark: str = "#000000", light: str = "#FFFFFF") -> str:

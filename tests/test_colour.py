@@ -77,3 +77,12 @@ def test_a_long_palette_gets_colours_of_its_own_hues_in_its_own_order():
     proposal = propose_palette(long, "#777777")  # 12! orders are never tried: it is the luminance that changes
     assert proposal is not None and len(proposal) == 12 and palette_passes(proposal, "#777777")
     assert proposal[7][1:3] > proposal[7][3:5] and proposal[8][3:5] > proposal[8][1:3]  # the red stays red, the green green
+
+
+def test_colours_that_look_alike_differ_little():
+    from slidegen.colour import difference
+
+    assert difference("#111111", "#111111") == 0
+    assert difference("#111111", "#07121B") < 10  # near-black and a near-black blue
+    assert difference("#0F4470", "#3B3F44") > 20  # navy and charcoal: alike in lightness, not in colour
+    assert difference("#000000", "#FFFFFF") == pytest.approx(100, abs=0.01)

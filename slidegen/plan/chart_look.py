@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Sequence
 
-from slidegen.colour import BLACK, MINIMUM, WHITE, choose_colour, propose_palette, readable_on
+from slidegen.colour import BLACK, MINIMUM, WHITE, choose_colour, difference, propose_palette, readable_on
 from slidegen.models.theme import Theme
 
 SEGMENT_ORDER = ("done", "ongoing", "not_relevant", "missing")
@@ -42,13 +43,18 @@ def chart_look(theme: Theme, behind: Sequence[str]) -> ChartLook:
     if c.chart.background is None and len(plain) == 1:
         bg = plain[0]
         proposal = propose_palette(configured, bg)
-        if proposal is not None:
+        alike = _alike(proposal) if proposal is not None and proposal != configured else None
+        if proposal is not None and alike is None:
             note = None if proposal == configured else (
                 f"the chart colours do not all pass on the background {bg}; charts use {', '.join(proposal)} "
                 "instead (set `colours.chart` to choose others)")
             return _look(theme, bg, proposal, False, note)
-        reason = (f"no palette of chart colours can pass on the background {bg} (each segment needs 3:1 against it "
-                  "and against its neighbour)")
+        if alike is not None:
+            reason = (f"the only chart colours that pass on the background {bg} make segments look alike "
+                      f"({alike[0]} and {alike[1]})")
+        else:
+            reason = (f"no palette of chart colours can pass on the background {bg} (each segment needs 3:1 against "
+                      "it and against its neighbour)")
     elif c.chart.background is None:
         bg, reason = None, "the background behind charts is not one colour (a picture or gradient)"
     else:
@@ -62,6 +68,16 @@ def chart_look(theme: Theme, behind: Sequence[str]) -> ChartLook:
         note = f"{reason}; charts are drawn on a plot area of their own, {panel}, in {', '.join(proposal)}"
     return _look(theme, panel, proposal, True, note)
 
+
+
+ALIKE = 15.0
+"""Colours of a proposed palette closer than this (CIE76 ΔE) look alike in a chart: a plot area of its own is
+better then (the theme's own colours are taken as they are)."""
+
+
+def _alike(palette: Sequence[str]) -> tuple[str, str] | None:
+    """Two colours of a palette that look alike, if any."""
+    return next(((a, b) for a, b in itertools.combinations(palette, 2) if difference(a, b) < ALIKE), None)
 
 
 def _look(theme: Theme, background: str, palette: Sequence[str], panel: bool, note: str | None) -> ChartLook:
