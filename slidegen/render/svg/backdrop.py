@@ -7,8 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from slidegen.models.template import LayoutInfo, Paint, Pixels, TemplateInfo
-from slidegen.render.svg.markup import attrs, data_uri, esc
-from slidegen.units import Rect, to_pt
+from slidegen.render.svg.markup import attrs, data_uri, esc, frame_attrs
+from slidegen.units import Rect
 
 
 @lru_cache(maxsize=8)
@@ -43,10 +43,9 @@ def paint(rect: Rect, fill: Paint, key: str) -> str:
     `key` names the gradient it defines (unique within the slide). A paint whose colours are unknown
     (an EMF picture) is left out.
     """
-    box = {"x": to_pt(rect.x), "y": to_pt(rect.y), "width": to_pt(rect.w), "height": to_pt(rect.h)}
+    box = frame_attrs(rect)
     if fill.pixels is not None and not fill.pixels.tiled:
-        p = fill.pixels.rect
-        at = {"x": to_pt(p.x), "y": to_pt(p.y), "width": to_pt(p.w), "height": to_pt(p.h)}
+        at = frame_attrs(fill.pixels.rect)
         return (f'<image{attrs(**at, preserveAspectRatio="none")} xlink:href="{esc(_picture(fill.pixels))}"/>')
     colours = fill.colours or (tuple(_mean(fill.pixels.colours)) if fill.pixels is not None else ())
     if not colours:

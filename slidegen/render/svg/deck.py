@@ -11,7 +11,7 @@ from slidegen.plan.lines import set_table, set_text
 from slidegen.plan.model import ChartBox, ChartSpec, DeckPlan, PictureBox, SlidePlan, TableBox, TextBox
 from slidegen.plan.text import Fonts
 from slidegen.render.svg.backdrop import info_of, layout_backdrop, placeholder_fills
-from slidegen.render.svg.markup import DOCTYPE, SVG_NS, XLINK_NS, attrs, data_uri, esc, num
+from slidegen.render.svg.markup import DOCTYPE, SVG_NS, XLINK_NS, attrs, data_uri, esc, frame_attrs, num
 from slidegen.render.svg.text import text_element
 from slidegen.units import Rect, to_pt
 
@@ -36,10 +36,6 @@ class SlideContext:
     def fonts(self, family: str) -> Fonts:
         """The metrics a family's text was measured with."""
         return Fonts.of(family, self.theme.fonts.measure_unknown_as)[0]
-
-
-def _rect(frame: Rect) -> dict[str, float]:
-    return {"x": to_pt(frame.x), "y": to_pt(frame.y), "width": to_pt(frame.w), "height": to_pt(frame.h)}
 
 
 def render_text(ctx: SlideContext, box: TextBox) -> str:
@@ -67,7 +63,7 @@ def render_table(ctx: SlideContext, box: TableBox) -> str:
 
 def _image(frame: Rect, uri: str, description: str | None) -> str:
     alt = f"<desc>{esc(description)}</desc>" if description else ""
-    return f"<image{attrs(**_rect(frame), preserveAspectRatio='none')} xlink:href=\"{uri}\">{alt}</image>"
+    return f"<image{attrs(**frame_attrs(frame), preserveAspectRatio='none')} xlink:href=\"{uri}\">{alt}</image>"
 
 
 _CHART_URIS: dict[ChartSpec, str] = {}
@@ -109,37 +105,41 @@ def slide_title(slide: SlidePlan) -> str:
     return " ".join(p.text.replace("\n", " ") for p in slide.title.paras).strip()
 
 
-def backdrops(plan: DeckPlan, theme: Theme) -> dict[str, tuple[str, LayoutInfo | None]]:
+Backdrop = tuple[str, LayoutInfo | None]
+"""What lies under a slide's content (SVG), and on a template its layout (for the fills of the placeholders a slide uses)."""
+
+
+def plain_backdrop(plan: DeckPlan, theme: Theme) -> Backdrop:
+    """The theme's background colour over the whole slide."""
+    return f"<rect{attrs(x=0.0, y=0.0, width=to_pt(plan.width), height=to_pt(plan.height), fill=theme.colours.background)}/>", None
+
+
+def backdrops(plan: DeckPlan, theme: Theme) -> dict[str, Backdrop]:
     """What lies under each layout's slides: the theme's background colour, and on a template its layout's
-    background and decoration (SVG), with the layout (for the fills of the placeholders a slide uses)."""
-    plain = f"<rect{attrs(x=0.0, y=0.0, width=to_pt(plan.width), height=to_pt(plan.height), fill=theme.colours.background)}/>"
+    background and decoration; empty without a template (every slide has the plain backdrop)."""
+    plain, _ = plain_backdrop(plan, theme)
     if plan.base.template is None:
         return {}
     info = info_of(plan.base.template)
-    out: dict[str, tuple[str, LayoutInfo | None]] = {}
+    out: dict[str, Backdrop] = {}
     for role, name in plan.base.layouts.items():
         layout = info.layout(name)
         out[role] = (plain + (layout_backdrop(layout) if layout is not None else ""), layout)
     return out
 
 
-def render_slide(ctx: SlideContext, plan: DeckPlan, slide: SlidePlan,
-                 backdrop: tuple[str, LayoutInfo | None] | None = None) -> bytes:
+def render_slide(ctx: SlideContext, plan: DeckPlan, slide: SlidePlan, backdrop: Backdrop) -> bytes:
     """One slide as an SVG document: its title, what lies under it (the theme's background, or the template's
     layout), the title box, then the boxes in order."""
     w, h = to_pt(plan.width), to_pt(plan.height)
     head = (f'<svg xmlns="{SVG_NS}" xmlns:xlink="{XLINK_NS}" version="1.1"'
             f'{attrs(width=w * PX_PER_PT, height=h * PX_PER_PT, viewBox=f"0 0 {num(w)} {num(h)}")}'
             f' xml:lang="{esc(plan.properties.language)}">')
-    body = [f"<title>{esc(slide_title(slide))}</title>"]
-    if backdrop is None:
-        body.append(f"<rect{attrs(x=0.0, y=0.0, width=w, height=h, fill=ctx.theme.colours.background)}/>")
-    else:
-        under, layout = backdrop
-        body.append(under)
-        if layout is not None:
-            refs = {b.placeholder for b in (slide.title, *slide.boxes) if getattr(b, "placeholder", None)}
-            body.append(placeholder_fills(layout, refs))
+    under, layout = backdrop
+    body = [f"<title>{esc(slide_title(slide))}</title>", under]
+    if layout is not None:
+        refs = {b.placeholder for b in (slide.title, *slide.boxes) if getattr(b, "placeholder", None)}
+        body.append(placeholder_fills(layout, refs))
     body.append(render_text(ctx, slide.title))
     body.extend(RENDERERS[type(box)](ctx, box) for box in slide.boxes)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{DOCTYPE}\n{head}{"".join(body)}</svg>\n'.encode("utf-8")
@@ -148,6 +148,6 @@ def render_slide(ctx: SlideContext, plan: DeckPlan, slide: SlidePlan,
 def render_deck(plan: DeckPlan, theme: Theme, chart_picture: ChartPicture, picture: PictureBytes) -> dict[str, bytes]:
     """Every slide as an SVG file, by name: slide-01.svg, slide-02.svg …"""
     ctx = SlideContext(theme, chart_picture, picture)
-    under = backdrops(plan, theme)
-    return {f"slide-{n:02d}.svg": render_slide(ctx, plan, slide, under.get(slide.layout))
+    under, plain = backdrops(plan, theme), plain_backdrop(plan, theme)
+    return {f"slide-{n:02d}.svg": render_slide(ctx, plan, slide, under.get(slide.layout, plain))
             for n, slide in enumerate(plan.slides, start=1)}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import re
 
+from slidegen.units import Rect, to_pt
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 DOCTYPE = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
@@ -51,3 +53,8 @@ def data_uri(data: bytes) -> str:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         mime = "image/webp"
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def frame_attrs(frame: Rect) -> dict[str, float]:
+    """A frame's x, y, width and height in points, as attributes of a rect or image."""
+    return {"x": to_pt(frame.x), "y": to_pt(frame.y), "width": to_pt(frame.w), "height": to_pt(frame.h)}
