@@ -112,8 +112,8 @@ def area_lines(doc: Document, theme: Theme, info: TemplateInfo,
                                 and not theme.footer.title_slides):
                 continue
             shown = "subtitle" if role == "title" and attr == "body" else what
-            if role == "title_only" and attr == "body":
-                lines.append(f"      {'tables, charts':<13} {_where(area)}")
+            if role in ("title_only", "picture") and attr == "body":  # their captions are checked where they lie
+                lines.append(f"      {'tables, charts' if role == 'title_only' else 'pictures':<13} {_where(area)}")
                 continue
             choice = area_choice(sized, role, layout_areas, area, key)
             lines.append(f"      {shown:<13} {_where(area)}  {_choice_words(choice)}")

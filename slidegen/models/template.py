@@ -329,8 +329,12 @@ def unreadable(doc: Source, theme: Theme, layout: LayoutInfo, role: str, what: s
     shown = ", ".join(layers[:3]) or "the background"
     automatic = theme.template is None or theme.template.fix_colours
     tried = "neither the template's colour nor black or white reaches" if automatic else "it needs"
-    fix = (f"set `template.colours.{role}.{key}` to a colour readable there"
-           + ("" if automatic else " (or remove `fix_colours: false` to let slidegen choose one)"))
+    if automatic:  # black and white were tried: no colour at all is readable on both its light and dark parts
+        fix = (f"no colour can be read on all of it; name another layout for `{role}` under `template: layouts:` "
+               "(check-theme lists them), one with a plainer background there")
+    else:
+        fix = (f"set `template.colours.{role}.{key}` to a colour readable there (or remove `fix_colours: false` "
+               "to let slidegen choose one)")
     need = ratio(choice.minimum)
     if choice.needed > choice.minimum:
         need += f" with 3 % to spare ({choice.needed:.2f}:1: the colours behind it are a gradient's or a picture's)"

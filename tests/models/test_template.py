@@ -34,3 +34,16 @@ def test_an_unreadable_text_on_a_gradient_says_the_margin_it_needed():
             "it needs 3:1 with 3 % to spare (3.09:1: the colours behind it are a gradient's or a picture's); set "
             "`template.colours.title.title` to a colour readable there (or remove `fix_colours: false` to let "
             "slidegen choose one)") in problem.message
+
+
+def test_where_no_colour_at_all_is_readable_the_message_says_to_map_another_layout():
+    project = Project.at(ROOT)
+    loaded = Library(project).theme(project.themes / "mall" / "theme.yaml")  # slidegen may choose colours
+    choice = Choice("#1B4731", None, "", 1.2, "#202020", 1.2, 4.5, 4.63)
+    problem = unreadable(loaded.doc, loaded.model, LayoutInfo("Foto", ()), "closing", "body", "text", choice,
+                         ("Picture 2",))
+    assert problem.message.endswith("neither the template's colour nor black or white reaches 4.5:1 with 3 % to "
+                                    "spare (4.63:1: the colours behind it are a gradient's or a picture's); no colour "
+                                    "can be read on all of it; name another layout for `closing` under `template: "
+                                    "layouts:` (check-theme lists them), one with a plainer background there")
+

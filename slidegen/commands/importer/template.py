@@ -157,10 +157,14 @@ def _theme_yaml(name: str, deck: SourceDeck, layouts: dict[str, str | None], col
         f"name: {q(name)}",
         f"description: {q('Från ' + (deck.title or name) + ' (mallens layouter, färger och typsnitt).')}",
     ]
-    lines += ["template:", "  file: template.pptx", "  layouts:                # slidegen's slide kinds → the template's layouts"]
-    for role, layout in layouts.items():
-        if layout is not None:
-            lines.append(f"    {role}: {q(layout)}")
+    named = [(role, layout) for role, layout in layouts.items() if layout is not None]
+    lines += ["template:", "  file: template.pptx"]
+    if named:
+        lines.append("  layouts:                # slidegen's slide kinds → the template's layouts")
+        lines += [f"    {role}: {q(layout)}" for role, layout in named]
+    else:  # an empty mapping, not `layouts:` with nothing under it (that is no mapping at all)
+        lines.append("  layouts: {}             # TODO: name the layouts for title, content and title_only "
+                     "(check-theme lists them)")
     lines.append("fonts:")
     for key in ("title", "body"):
         lines.append(f"  {key}: {q(fonts.get(key, 'Calibri'))}" + ("" if key in fonts else "  # the template names none"))

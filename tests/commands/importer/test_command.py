@@ -85,6 +85,7 @@ def test_theme_from_template_writes_a_checked_theme_and_the_deck_uses_it(empty_p
     assert theme["colours"]["text"] == "#000000" and theme["colours"]["background"] == "#FFFFFF"
     out = result.stdout
     assert "  quote (quote slides): not named" in out and "built on the title_only layout" in out
+    assert "      pictures      own box              15.24 × 10.37 cm at 4.98, 1.70" in out  # its caption: checked where it lies
     assert "      body          placeholder obj      22.86 × 12.57 cm at 1.27, 4.45  ✓ #000000 21:1" in out
     assert "  ✓ table_text          #000000 on table_row               #FFFFFF    21:1  (needs 4.5:1)" in out
     assert "✗" not in result.stdout
@@ -103,3 +104,23 @@ def test_an_existing_theme_folder_is_never_overwritten(empty_project: Project, t
     result = run(empty_project, str(old_deck(tmp_path, "default.pptx")), "--theme-from-template")
     assert result.exit_code == 1
     assert result.stderr.startswith("error: themes/default already exists; nothing was overwritten")
+
+
+def test_a_template_whose_layouts_have_no_known_types_gets_a_theme_that_loads(
+        empty_project: Project, tmp_path: Path):
+    from pptx import Presentation
+
+    path = old_deck(tmp_path, "egen.pptx")
+    prs = Presentation(str(path))
+    for layout in prs.slide_layouts:  # layouts made by hand in another program carry no type
+        layout._element.attrib.pop("type", None)
+    prs.save(str(path))
+    result = run(empty_project, str(path), "--theme-from-template")
+    assert result.exit_code == 0, result.output
+    text = (empty_project.themes / "egen" / "theme.yaml").read_text(encoding="utf-8")
+    assert "  layouts: {}             # TODO: name the layouts for title, content and title_only" in text
+    check = CliRunner().invoke(main, ["--root", str(empty_project.root), "check-theme", "egen"])
+    assert "expected a mapping" not in check.output and "Traceback" not in check.output
+    # nothing named: the default names are used, and check-theme says whether the template has them
+    assert '  content (text slides): "Title and Content"' in check.output and check.exit_code == 0
+
